@@ -1,0 +1,43 @@
+/**
+ * Composition root for `drillbot start`: config -> database -> migrations -> platforms.
+ * Everything is built here and handed down; nothing below reads the environment.
+ */
+import { type Config, PLATFORM_VARIABLES } from './config.ts';
+import { openDatabase } from '../db/client.ts';
+import { migrateDatabase } from '../db/migrate.ts';
+import type { Logger } from './logger.ts';
+
+export interface StartIo {
+  /** Where the one-line banners for a person go (stdout in the CLI). */
+  say(line: string): void;
+  logger: Logger;
+}
+
+function describeDatabase(config: Config): string {
+  return config.database.kind === 'postgres'
+    ? 'PostgreSQL (DATABASE_URL)'
+    : `the embedded database in ${config.database.dataDir}`;
+}
+
+export async function start(config: Config, io: StartIo): Promise<number> {
+  const handle = await openDatabase(config.database);
+  try {
+    await migrateDatabase(handle);
+    io.logger.info({ engine: handle.engine }, 'database ready');
+    const platforms = [config.slack && 'Slack', config.discord && 'Discord'].filter(Boolean);
+    if (platforms.length === 0) {
+      io.say(
+        `drillbot: no chat platform configured (looked for ${PLATFORM_VARIABLES.join(' and ')}); ` +
+          `${describeDatabase(config)} is migrated and ready. The terminal channel is not built yet.`,
+      );
+      return 0;
+    }
+    io.say(
+      `drillbot: ${platforms.join(' and ')} configured, but this version has no chat adapters yet; ` +
+        'nothing to connect. See README.md for the roadmap.',
+    );
+    return 1;
+  } finally {
+    await handle.close();
+  }
+}
