@@ -66,9 +66,10 @@ function withDefault<T>(schema: z.ZodType<T, string>, fallback: string) {
 }
 
 function httpUrl(endingWith?: string) {
-  return z.url({ protocol: /^https?$/ }).refine((url) => !endingWith || url.endsWith(endingWith), {
-    message: `ends with "${endingWith}"`,
-  });
+  const expected = endingWith ? `an http(s) URL ending in ${endingWith}` : 'an http(s) URL';
+  return z
+    .url({ protocol: /^https?$/, message: expected })
+    .refine((url) => !endingWith || url.endsWith(endingWith), { message: expected });
 }
 
 const commaList = optionalText.transform((value) =>
@@ -151,11 +152,7 @@ function describeIssue(issue: z.core.$ZodIssue, env: Env): string {
   const name = String(issue.path[0] ?? 'environment');
   const raw = env[name];
   const shown = secretNames.has(name) || raw === undefined ? '' : `=${JSON.stringify(raw)}`;
-  let expected = issue.message;
-  if (issue.code === 'invalid_format' && 'format' in issue && issue.format === 'url') {
-    expected = name === 'SLACK_API_URL' ? 'an http(s) URL ending in /api/' : 'an http(s) URL';
-  }
-  return `${name}${shown} is invalid: expected ${expected}`;
+  return `${name}${shown} is invalid: expected ${issue.message}`;
 }
 
 function crossCheck(env: ParsedEnv): string[] {
@@ -217,7 +214,13 @@ function toConfig(env: ParsedEnv, cwd: string): Config {
 export function parseConfig(env: Env, cwd = process.cwd()): Config {
   const result = envSchema.safeParse(env);
   if (!result.success) {
-    const lines = [...new Set(result.error.issues.map((issue) => describeIssue(issue, env)))];
+    // One line per variable: its first problem says what a valid value looks like.
+    const firstPerVariable = new Map<PropertyKey, z.core.$ZodIssue>();
+    for (const issue of result.error.issues) {
+      const name = issue.path[0] ?? '';
+      if (!firstPerVariable.has(name)) firstPerVariable.set(name, issue);
+    }
+    const lines = [...firstPerVariable.values()].map((issue) => describeIssue(issue, env));
     throw new DrillError('CONFIG_INVALID', lines.join('\n'));
   }
   const problems = crossCheck(result.data);
