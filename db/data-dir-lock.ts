@@ -83,5 +83,8 @@ export function lockDataDir(dataDir: string): DataDirLock {
       },
     };
   }
-  throw new DrillError('DATA_DIR_LOCKED', `Could not take the lock file ${path}; remove it if no drillbot is running.`);
+  throw new DrillError(
+    'DATA_DIR_LOCKED',
+    `Could not take the lock file ${path}; remove it if no drillbot is running.`,
+  );
 }

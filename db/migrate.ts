@@ -18,8 +18,12 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   try {
     await handle.withAdvisoryLock(MIGRATION_LOCK_KEY, () => handle.applyMigrations(config));
   } catch (error) {
-    throw new DrillError('MIGRATION_FAILED', `Applying database migrations failed: ${String(error)}`, {
-      cause: error,
-    });
+    throw new DrillError(
+      'MIGRATION_FAILED',
+      `Applying database migrations failed: ${String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

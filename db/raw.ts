@@ -11,7 +11,12 @@ export async function rawRows<Row extends Record<string, unknown>>(
 ): Promise<Row[]> {
   const result: unknown = await db.execute(query);
   if (Array.isArray(result)) return result as Row[];
-  if (typeof result === 'object' && result !== null && 'rows' in result && Array.isArray(result.rows)) {
+  if (
+    typeof result === 'object' &&
+    result !== null &&
+    'rows' in result &&
+    Array.isArray(result.rows)
+  ) {
     return result.rows as Row[];
   }
   throw new TypeError('Unexpected result shape from db.execute');

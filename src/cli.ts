@@ -70,7 +70,8 @@ const COMMANDS: Record<string, CommandSpec> = {
 
 function overview(): string {
   const lines = ['Usage: drillbot <command> [--help]', '', 'Commands:'];
-  for (const spec of Object.values(COMMANDS)) lines.push(`  ${spec.usage.padEnd(40)} ${spec.summary}`);
+  for (const spec of Object.values(COMMANDS))
+    lines.push(`  ${spec.usage.padEnd(40)} ${spec.summary}`);
   return lines.join('\n');
 }
 

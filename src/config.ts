@@ -111,10 +111,18 @@ const envSchema = z.object({
   DRILLBOT_CONTENT_DIRS: commaList,
   DRILLBOT_ADMINS: commaList.pipe(
     z.array(
-      z.string().regex(adminId, 'comma-separated ids such as slack:U0123ABCD or discord:123456789012345678'),
+      z
+        .string()
+        .regex(
+          adminId,
+          'comma-separated ids such as slack:U0123ABCD or discord:123456789012345678',
+        ),
     ),
   ),
-  DRILLBOT_TICK_SECONDS: withDefault(wholeNumber(1, 60, 'a whole number of seconds from 1 to 60'), '60'),
+  DRILLBOT_TICK_SECONDS: withDefault(
+    wholeNumber(1, 60, 'a whole number of seconds from 1 to 60'),
+    '60',
+  ),
   DRILLBOT_CONSOLE_WINDOW: withDefault(windowMs, '2m'),
   LOG_LEVEL: withDefault(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -130,16 +138,20 @@ const envSchema = z.object({
     z.string().startsWith('xapp-', 'an app-level token starting with xapp-').optional(),
   ),
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_API_URL: optionalText.pipe(
-    httpUrl('/api/').optional(),
-  ),
+  SLACK_API_URL: optionalText.pipe(httpUrl('/api/').optional()),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText.pipe(
-    z.string().regex(/^\d{15,21}$/, 'the numeric application id (a snowflake)').optional(),
+    z
+      .string()
+      .regex(/^\d{15,21}$/, 'the numeric application id (a snowflake)')
+      .optional(),
   ),
   DISCORD_API_URL: optionalText.pipe(
     httpUrl()
-      .refine((url) => !/\/v\d+\/?$/.test(url), 'a REST base without the version, e.g. https://discord.com/api')
+      .refine(
+        (url) => !/\/v\d+\/?$/.test(url),
+        'a REST base without the version, e.g. https://discord.com/api',
+      )
       .optional(),
   ),
 });
@@ -167,11 +179,20 @@ function crossCheck(env: ParsedEnv): string[] {
       'SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set without SLACK_BOT_TOKEN: set SLACK_BOT_TOKEN (xoxb-...) too',
     );
   }
-  if (env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN && env.PORT === undefined) {
-    problems.push('SLACK_SIGNING_SECRET selects Slack HTTP mode, which needs PORT for /slack/events');
+  if (
+    env.SLACK_BOT_TOKEN &&
+    env.SLACK_SIGNING_SECRET &&
+    !env.SLACK_APP_TOKEN &&
+    env.PORT === undefined
+  ) {
+    problems.push(
+      'SLACK_SIGNING_SECRET selects Slack HTTP mode, which needs PORT for /slack/events',
+    );
   }
   if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
-    problems.push('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is missing: copy it from the Discord developer portal');
+    problems.push(
+      'DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is missing: copy it from the Discord developer portal',
+    );
   }
   if (!env.DISCORD_TOKEN && env.DISCORD_APPLICATION_ID) {
     problems.push('DISCORD_APPLICATION_ID is set without DISCORD_TOKEN: set the bot token too');
@@ -202,7 +223,11 @@ function toConfig(env: ParsedEnv, cwd: string): Config {
         : undefined,
     discord:
       env.DISCORD_TOKEN && env.DISCORD_APPLICATION_ID
-        ? { token: env.DISCORD_TOKEN, applicationId: env.DISCORD_APPLICATION_ID, apiUrl: env.DISCORD_API_URL }
+        ? {
+            token: env.DISCORD_TOKEN,
+            applicationId: env.DISCORD_APPLICATION_ID,
+            apiUrl: env.DISCORD_API_URL,
+          }
         : undefined,
   };
 }

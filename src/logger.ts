@@ -2,7 +2,7 @@
  * The process logger. Secrets never reach a line: the known secret fields are redacted by
  * pino itself, wherever they sit in a logged object.
  */
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 import type { LogLevel } from './config.ts';
 
 export type { Logger };

@@ -2,9 +2,10 @@
  * Composition root for `drillbot start`: config -> database -> migrations -> platforms.
  * Everything is built here and handed down; nothing below reads the environment.
  */
-import { type Config, PLATFORM_VARIABLES } from './config.ts';
+
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
+import { type Config, PLATFORM_VARIABLES } from './config.ts';
 import type { Logger } from './logger.ts';
 
 export interface StartIo {

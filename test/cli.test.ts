@@ -26,7 +26,9 @@ describe('drillbot CLI', () => {
     const result = await runDrillbot(['start'], { env: { DRILLBOT_DATA_DIR: dataDir } });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('no chat platform configured (looked for SLACK_BOT_TOKEN and DISCORD_TOKEN)');
+    expect(result.stdout).toContain(
+      'no chat platform configured (looked for SLACK_BOT_TOKEN and DISCORD_TOKEN)',
+    );
     const handle = await openEmbedded(dataDir);
     try {
       const [row] = await rawRows<{ n: number }>(handle.db, countTables);
@@ -39,7 +41,9 @@ describe('drillbot CLI', () => {
   it.skipIf(!TEST_DATABASE_URL)('start uses DATABASE_URL when it is set', async () => {
     const scratch = await createScratchDatabase();
     try {
-      const result = await runDrillbot(['start'], { env: { DATABASE_URL: scratch.url, DRILLBOT_DATA_DIR: freshDataDir() } });
+      const result = await runDrillbot(['start'], {
+        env: { DATABASE_URL: scratch.url, DRILLBOT_DATA_DIR: freshDataDir() },
+      });
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('PostgreSQL (DATABASE_URL) is migrated');
       const handle = openPostgres(scratch.url, { max: 1 });
@@ -52,21 +56,28 @@ describe('drillbot CLI', () => {
   });
 
   it('db migrate reports the engine', async () => {
-    const result = await runDrillbot(['db', 'migrate'], { env: { DRILLBOT_DATA_DIR: freshDataDir() } });
+    const result = await runDrillbot(['db', 'migrate'], {
+      env: { DRILLBOT_DATA_DIR: freshDataDir() },
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('migrations applied (pglite)');
   });
 
-  it.each([['start'], ['db', 'migrate'], ['content', 'lint']])('%s --help prints its usage', async (...command) => {
-    const result = await runDrillbot([...command, '--help']);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Usage: drillbot ${command.join(' ')}`);
-  });
+  it.each([['start'], ['db', 'migrate'], ['content', 'lint']])(
+    '%s --help prints its usage',
+    async (...command) => {
+      const result = await runDrillbot([...command, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`Usage: drillbot ${command.join(' ')}`);
+    },
+  );
 
   it('lists the commands and rejects an unknown one', async () => {
     const help = await runDrillbot(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/drillbot start[\s\S]*drillbot db migrate[\s\S]*drillbot content lint/);
+    expect(help.stdout).toMatch(
+      /drillbot start[\s\S]*drillbot db migrate[\s\S]*drillbot content lint/,
+    );
     const unknown = await runDrillbot(['deploy']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "deploy"');

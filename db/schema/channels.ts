@@ -24,7 +24,9 @@ export const channels = pgTable(
     /** The same schedule as a 5- or 6-field cron expression, evaluated in `zone`. */
     cron: text('cron').notNull().default('0 9 * * 1-5'),
     zone: text('zone').notNull().default('UTC'),
-    windowSeconds: integer('window_seconds').notNull().default(8 * 3600),
+    windowSeconds: integer('window_seconds')
+      .notNull()
+      .default(8 * 3600),
     /** Pack ids drawn from; ignored while `all_packs` is true (which follows packs added later). */
     packs: text('packs').array().notNull().default(sql`'{}'::text[]`),
     allPacks: boolean('all_packs').notNull().default(true),
@@ -48,7 +50,10 @@ export const channels = pgTable(
     index('channels_due_idx').on(t.status, t.nextRunAt),
     index('channels_workspace_idx').on(t.workspaceId),
     check('channels_window_range', sql`${t.windowSeconds} between 10 and 604800`),
-    check('channels_remind_positive', sql`${t.remindBeforeSeconds} is null or ${t.remindBeforeSeconds} > 0`),
+    check(
+      'channels_remind_positive',
+      sql`${t.remindBeforeSeconds} is null or ${t.remindBeforeSeconds} > 0`,
+    ),
   ],
 );
 

@@ -40,7 +40,9 @@ export const drills = pgTable(
     slotAt: instant('slot_at').notNull(),
     trigger: text('trigger', { enum: ['schedule', 'manual'] }).notNull(),
     status: text('status', { enum: drillStatuses }).notNull(),
-    mode: text('mode', { enum: ['thread', 'blind'] }).notNull().default('thread'),
+    mode: text('mode', { enum: ['thread', 'blind'] })
+      .notNull()
+      .default('thread'),
     /** Who holds the claim on the next step (posting, revealing) and until when. */
     leaseOwner: text('lease_owner'),
     leaseExpiresAt: instant('lease_expires_at'),
@@ -77,7 +79,9 @@ export const answers = pgTable(
       .notNull()
       .references(() => members.id, { onDelete: 'cascade' }),
     /** thread: replies in the drill's thread; private: `/drill answer` or the answer form. */
-    source: text('source', { enum: ['thread', 'private'] }).notNull().default('thread'),
+    source: text('source', { enum: ['thread', 'private'] })
+      .notNull()
+      .default('thread'),
     /** False when everything the member sent arrived after the reveal. */
     onTime: boolean('on_time').notNull().default(true),
     /** The text that was scored, fixed at the reveal; later edits do not change it. */

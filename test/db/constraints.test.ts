@@ -12,13 +12,22 @@ import {
   votes,
 } from '../../db/schema.ts';
 import { ENGINES, useDatabase } from '../support/db.ts';
-import { ALICE, BOB, CHANNEL, seedChannel, seedDrill, seedMembers, seedSnapshot, WORKSPACE } from '../support/rows.ts';
+import {
+  ALICE,
+  BOB,
+  CHANNEL,
+  seedChannel,
+  seedDrill,
+  seedMembers,
+  seedSnapshot,
+  WORKSPACE,
+} from '../support/rows.ts';
 
 /** drizzle wraps driver errors; the Postgres error (with its constraint name) is the cause. */
 function constraintOf(error: unknown): string | undefined {
   let current: unknown = error;
   while (current instanceof Error) {
-    const named = (current as { constraint?: unknown; constraint_name?: unknown });
+    const named = current as { constraint?: unknown; constraint_name?: unknown };
     const name = named.constraint ?? named.constraint_name;
     if (typeof name === 'string') return name;
     current = current.cause;
@@ -50,11 +59,16 @@ describe.each(ENGINES)('constraints on %s', (engine) => {
 
   it('stores a platform message id only once', async () => {
     const { answerId } = await seedAnswer();
-    const message = { answerId, platformMessageId: 'slack:C0001:1700000000.000100', text: 'first', sentAt: new Date() };
+    const message = {
+      answerId,
+      platformMessageId: 'slack:C0001:1700000000.000100',
+      text: 'first',
+      sentAt: new Date(),
+    };
     await database.db.insert(answerMessages).values(message);
-    expect(await violation(database.db.insert(answerMessages).values({ ...message, text: 'again' }))).toBe(
-      'answer_messages_platform_uq',
-    );
+    expect(
+      await violation(database.db.insert(answerMessages).values({ ...message, text: 'again' })),
+    ).toBe('answer_messages_platform_uq');
     const stored = await database.db.select().from(answerMessages);
     expect(stored.map((row) => row.text)).toEqual(['first']);
   });
@@ -72,7 +86,9 @@ describe.each(ENGINES)('constraints on %s', (engine) => {
     const slotAt = new Date('2026-03-03T09:00:00Z');
     await seedDrill(db, { slotAt, status: 'claimed' });
     expect(await violation(seedDrill(db, { slotAt, status: 'skipped' }))).toBe('drills_slot_uq');
-    expect(await violation(seedDrill(db, { slotAt: new Date('2026-03-04T09:00:00Z') }))).toBe('drills_one_live_uq');
+    expect(await violation(seedDrill(db, { slotAt: new Date('2026-03-04T09:00:00Z') }))).toBe(
+      'drills_one_live_uq',
+    );
     // Closed drills do not count as live: history can hold many.
     await seedDrill(db, { slotAt: new Date('2026-03-05T09:00:00Z'), status: 'revealed' });
     await seedDrill(db, { slotAt: new Date('2026-03-06T09:00:00Z'), status: 'skipped' });
@@ -98,7 +114,9 @@ describe.each(ENGINES)('constraints on %s', (engine) => {
       awardKey: `drill:${drillId}:${ALICE}:participation`,
     };
     await database.db.insert(pointsLedger).values(entry);
-    expect(await violation(database.db.insert(pointsLedger).values(entry))).toBe('points_ledger_award_uq');
+    expect(await violation(database.db.insert(pointsLedger).values(entry))).toBe(
+      'points_ledger_award_uq',
+    );
   });
 
   it('records an inbound event id once', async () => {
@@ -113,14 +131,19 @@ describe.each(ENGINES)('constraints on %s', (engine) => {
 
   it('stores one snapshot per question version', async () => {
     await seedSnapshot(database.db, 'same');
-    expect(await violation(seedSnapshot(database.db, 'same'))).toBe('question_snapshots_version_uq');
+    expect(await violation(seedSnapshot(database.db, 'same'))).toBe(
+      'question_snapshots_version_uq',
+    );
     await seedSnapshot(database.db, 'edited');
     expect(await database.db.select().from(questionSnapshots)).toHaveLength(2);
   });
 
   it('rejects an answer window outside 10 seconds to 7 days', async () => {
     await seedChannel(database.db);
-    const tooShort = database.db.update(channels).set({ windowSeconds: 5 }).where(eq(channels.id, CHANNEL));
+    const tooShort = database.db
+      .update(channels)
+      .set({ windowSeconds: 5 })
+      .where(eq(channels.id, CHANNEL));
     expect(await violation(tooShort)).toBe('channels_window_range');
   });
 

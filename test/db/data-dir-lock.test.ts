@@ -20,14 +20,18 @@ describe('embedded data folder lock', () => {
   });
 
   it('records this process as the owner', () => {
-    const owner = JSON.parse(readFileSync(join(dataDir, LOCK_FILE_NAME), 'utf8')) as { pid: number };
+    const owner = JSON.parse(readFileSync(join(dataDir, LOCK_FILE_NAME), 'utf8')) as {
+      pid: number;
+    };
     expect(owner.pid).toBe(process.pid);
   });
 
   it('refuses a second process, naming the folder and the owning process', async () => {
     const result = await runDrillbot(['db', 'migrate'], { env: { DRILLBOT_DATA_DIR: dataDir } });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`The data folder ${dataDir} is in use by drillbot process ${process.pid}`);
+    expect(result.stderr).toContain(
+      `The data folder ${dataDir} is in use by drillbot process ${process.pid}`,
+    );
     expect(result.stderr).toContain('DRILLBOT_DATA_DIR');
     // The owner's database is untouched and still usable.
     await handle.ping();

@@ -9,7 +9,9 @@ import * as schema from '../../db/schema.ts';
 import { createScratchDatabase, TEST_DATABASE_URL } from '../support/db.ts';
 
 const expectedTables = Object.values(schema)
-  .filter((value): value is PgTable => typeof value === 'object' && value !== null && 'getSQL' in value)
+  .filter(
+    (value): value is PgTable => typeof value === 'object' && value !== null && 'getSQL' in value,
+  )
   .map((table) => getTableConfig(table).name)
   .sort();
 

@@ -43,7 +43,11 @@ export function runDrillbot(args: string[], options: CliOptions = {}): Promise<C
     });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`drillbot ${args.join(' ')} did not exit within ${options.timeoutMs ?? 60_000} ms\n${stdout}\n${stderr}`));
+      reject(
+        new Error(
+          `drillbot ${args.join(' ')} did not exit within ${options.timeoutMs ?? 60_000} ms\n${stdout}\n${stderr}`,
+        ),
+      );
     }, options.timeoutMs ?? 60_000);
     child.on('error', reject);
     child.on('close', (code) => {

@@ -50,7 +50,9 @@ export async function createScratchDatabase(): Promise<{ url: string; drop(): Pr
   };
 }
 
-export async function openMigrated(engine: Engine): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }> {
+export async function openMigrated(
+  engine: Engine,
+): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }> {
   if (engine === 'pglite') {
     const handle = await openTemplatePglite();
     return { handle, dispose: () => handle.close() };

@@ -29,7 +29,12 @@ export async function seedMembers(db: Db, ids = [ALICE, BOB]): Promise<void> {
 export async function seedSnapshot(db: Db, hash = 'h1'): Promise<number> {
   const [row] = await db
     .insert(questionSnapshots)
-    .values({ packId: 'ai-security-engineer', questionId: 'aisec-q', contentHash: hash, body: { question: 'Why?' } })
+    .values({
+      packId: 'ai-security-engineer',
+      questionId: 'aisec-q',
+      contentHash: hash,
+      body: { question: 'Why?' },
+    })
     .returning({ id: questionSnapshots.id });
   if (!row) throw new Error('snapshot not inserted');
   return row.id;
