@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { is, sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { type DatabaseHandle, fromPglite, openPostgres } from '../../db/client.ts';
 import { migrateDatabase } from '../../db/migrate.ts';
@@ -8,10 +8,9 @@ import { rawRows } from '../../db/raw.ts';
 import * as schema from '../../db/schema.ts';
 import { createScratchDatabase, TEST_DATABASE_URL } from '../support/db.ts';
 
-const expectedTables = Object.values(schema)
-  .filter(
-    (value): value is PgTable => typeof value === 'object' && value !== null && 'getSQL' in value,
-  )
+const schemaExports: unknown[] = Object.values(schema);
+const expectedTables = schemaExports
+  .filter((value): value is PgTable => is(value, PgTable))
   .map((table) => getTableConfig(table).name)
   .sort();
 
