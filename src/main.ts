@@ -1,11 +1,13 @@
 /**
- * Composition root for `drillbot start`: config -> database -> migrations -> platforms.
+ * Composition root for `drillbot start`: config -> database -> migrations -> question packs
+ * -> platforms.
  * Everything is built here and handed down; nothing below reads the environment.
  */
 
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { type Config, PLATFORM_VARIABLES } from './config.ts';
+import { loadCatalog } from './content/catalog.ts';
 import type { Logger } from './logger.ts';
 
 export interface StartIo {
@@ -25,11 +27,16 @@ export async function start(config: Config, io: StartIo): Promise<number> {
   try {
     await migrateDatabase(handle);
     io.logger.info({ engine: handle.engine }, 'database ready');
+    const catalog = await loadCatalog(handle.db, config.contentDirs);
+    for (const problem of catalog.errors) io.logger.warn({ problem }, 'question pack left out');
+    const questions = catalog.packs.reduce((sum, pack) => sum + pack.questions.length, 0);
+    io.logger.info({ packs: catalog.packs.length, questions }, 'question packs loaded');
     const platforms = [config.slack && 'Slack', config.discord && 'Discord'].filter(Boolean);
     if (platforms.length === 0) {
       io.say(
         `drillbot: no chat platform configured (looked for ${PLATFORM_VARIABLES.join(' and ')}); ` +
-          `${describeDatabase(config)} is migrated and ready. The terminal channel is not built yet.`,
+          `${describeDatabase(config)} is migrated, ${questions} questions in ${catalog.packs.length} packs are loaded. ` +
+          'The terminal channel is not built yet.',
       );
       return 0;
     }
