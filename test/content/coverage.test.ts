@@ -9,8 +9,10 @@ import {
 } from '../../src/core/coverage.ts';
 
 function expectMatches(phrase: string, yes: string[], no: string[] = []): void {
-  for (const text of yes) expect(phraseMatches(text, phrase), `"${phrase}" in "${text}"`).toBe(true);
-  for (const text of no) expect(phraseMatches(text, phrase), `"${phrase}" in "${text}"`).toBe(false);
+  for (const text of yes)
+    expect(phraseMatches(text, phrase), `"${phrase}" in "${text}"`).toBe(true);
+  for (const text of no)
+    expect(phraseMatches(text, phrase), `"${phrase}" in "${text}"`).toBe(false);
 }
 
 describe('phraseMatches: spelling variants', () => {
@@ -23,11 +25,16 @@ describe('phraseMatches: spelling variants', () => {
       'memorising the training set',
       'memorized secrets',
     ]);
-    expectMatches('sanitize input', ['we sanitise all input', 'input sanitisation', 'sanitizing inputs']);
+    expectMatches('sanitize input', [
+      'we sanitise all input',
+      'input sanitisation',
+      'sanitizing inputs',
+    ]);
     expectMatches('analyze logs', ['analyse the logs', 'log analysis is... analysed logs']);
     expectMatches('behavioral analytics', ['behavioural analytics', 'analytics on user behaviour']);
     expectMatches('defense in depth', ['defence in depth', 'depth of defences']);
     expectMatches('centre', ['security operations center']);
+    expectMatches('licence', ['an open-source license', 'licenses']);
   });
 
   it('normalises case, width and diacritics', () => {
@@ -44,6 +51,8 @@ describe('phraseMatches: typos', () => {
     expectMatches('privilege', ['least priviledge']);
     expectMatches('authentication', ['authentcation', 'autentcation']);
     expectMatches('tokens', ['tokns']);
+    expectMatches('attack', ['attsck', 'atack', 'attakc']);
+    expectMatches('separate', ['seperate']);
   });
 
   it('does not stretch typo tolerance to unrelated words', () => {
@@ -51,6 +60,10 @@ describe('phraseMatches: typos', () => {
     expectMatches('hashing', [], ['bashing', 'washing']);
     expectMatches('encryption', [], ['description', 'exception']);
     expectMatches('privilege', [], ['private village']);
+    expectMatches('STRIDE', [], ['a deflected strike']);
+    expectMatches('token', [], ['taken']);
+    expectMatches('roles', [], ['the rules of the game']);
+    expectMatches('spoofing', [], ['a spoon of honey']);
   });
 
   it('matches short tokens and identifiers with digits exactly only', () => {
@@ -67,7 +80,7 @@ describe('phraseMatches: word order, window and stop-words', () => {
   it('matches the words in any order when they are close', () => {
     expectMatches('rotate keys', ['keys are rotated monthly', 'key rotation']);
     expectMatches('ACLs', ['the bucket ACL'], []);
-    expectMatches('IDS', ['an IDS alert'], ['user ids', 'an id']);
+    expectMatches('IDS', ['an IDS alert'], ['an id', 'idp']);
     expectMatches('least privilege', ['the privileges granted should be the least needed']);
   });
 
@@ -101,6 +114,7 @@ describe('phraseMatches: word order, window and stop-words', () => {
     expectMatches('role-based access', ['role based access control', 'access that is role-based']);
     expectMatches('ML-KEM', ['ML-KEM key exchange', 'ml kem'], ['kem']);
     expectMatches('mlkem', ['ML-KEM'], []);
+    expectMatches('mix-up', ['an IdP mix-up attack', 'mix up'], ['mix the flour']);
   });
 
   it('never matches a phrase with no words', () => {

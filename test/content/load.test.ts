@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isDrillError } from '../../src/core/errors.ts';
 import {
   type LoadedPacks,
   loadPacks,
@@ -10,6 +9,7 @@ import {
   parsePackFile,
 } from '../../src/content/load.ts';
 import { formatPackError } from '../../src/content/pack-errors.ts';
+import { isDrillError } from '../../src/core/errors.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/packs/', import.meta.url));
 const broken = path.join(fixtures, 'broken');
@@ -173,19 +173,27 @@ describe('parsePackFile', () => {
   });
 
   it('rejects duplicate key point ids and phrases with nothing to match', () => {
-    const source = minimalPack('').replace('{ id: b, label: B', '{ id: a, label: B').replace(
-      '[beta point]',
-      '["--"]',
-    );
+    const source = minimalPack('')
+      .replace('{ id: b, label: B', '{ id: a, label: B')
+      .replace('[beta point]', '["--"]');
     const { errors } = parsePackFile('inline.yaml', source);
     expect(errors.map(({ field, message }) => ({ field, message }))).toEqual([
-      { field: 'framework.points[1].id', message: 'key point id "a" is used twice in this question' },
-      { field: 'framework.points[1].rubric[0]', message: 'rubric phrase "--" has no words to match' },
+      {
+        field: 'framework.points[1].id',
+        message: 'key point id "a" is used twice in this question',
+      },
+      {
+        field: 'framework.points[1].rubric[0]',
+        message: 'rubric phrase "--" has no words to match',
+      },
     ]);
   });
 
   it('gives the line of a missing required field’s parent', () => {
-    const { errors } = parsePackFile('inline.yaml', minimalPack('').replace('    evaluates: E.\n', ''));
+    const { errors } = parsePackFile(
+      'inline.yaml',
+      minimalPack('').replace('    evaluates: E.\n', ''),
+    );
     expect(errors).toEqual([
       expect.objectContaining({
         line: 5,
