@@ -7,6 +7,7 @@ import {
   phraseMatches,
   type RubricSource,
 } from '../../src/core/coverage.ts';
+import { isTypoOf } from '../../src/core/typo-tolerance.ts';
 
 function expectMatches(phrase: string, yes: string[], no: string[] = []): void {
   for (const text of yes)
@@ -53,6 +54,15 @@ describe('phraseMatches: typos', () => {
     expectMatches('tokens', ['tokns']);
     expectMatches('attack', ['attsck', 'atack', 'attakc']);
     expectMatches('separate', ['seperate']);
+  });
+
+  it('counts neighbouring-key slips in short words, any slip in long ones', () => {
+    expect(isTypoOf('attack', 'attsck')).toBe(true); // a and s are neighbours
+    expect(isTypoOf('attack', 'attqck')).toBe(true); // a sits below q
+    expect(isTypoOf('attack', 'attlck')).toBe(false);
+    expect(isTypoOf('separate', 'seperate')).toBe(true); // 8 letters: any substitution
+    expect(isTypoOf('xss', 'xsa')).toBe(false); // under 5 letters: exact only
+    expect(isTypoOf('authentication', 'autentcation')).toBe(true); // 2 edits from 9 letters
   });
 
   it('does not stretch typo tolerance to unrelated words', () => {

@@ -1,0 +1,118 @@
+/**
+ * Turns free text into comparable words for the coverage matcher. Pure.
+ *
+ * Normalisation: NFKC (full-width letters, ligatures), lower case, diacritics stripped
+ * ("naïve" -> "naive"), apostrophes inside words dropped ("don't" -> "dont"). Words are runs
+ * of letters and digits; words joined by "-", "_", ".", "/" ("ml-kem", "role-based",
+ * "ci/cd") yield their parts, so "role based" and "role-based" meet, plus the joined form
+ * ("mlkem") as an alias at the position of its first part.
+ */
+import { stemmer } from 'stemmer';
+
+export interface TextToken {
+  /** The lower-cased, normalised word as written. */
+  readonly raw: string;
+  /** What equal-word comparison uses: the Porter stem, or the word itself (see `stemOf`). */
+  readonly stem: string;
+  /** A function word ("the", "of"); dropped from phrases, takes no room in an answer. */
+  readonly stopWord: boolean;
+  /** Part of a compound ("up" in "mix-up"): a phrase keeps it even when it is a stop-word. */
+  readonly inCompound: boolean;
+  /** Letters only and long enough (5+) that a typo may be tolerated. */
+  readonly fuzzy: boolean;
+  /** The joined form of a compound ("mlkem" for "ml-kem"), an alias of its parts. */
+  readonly joined: boolean;
+}
+
+/**
+ * Function words only. Negations and limiters ("not", "no", "without", "only", "just") are
+ * kept on purpose: mistake markers such as "just sanitize the input" depend on them; so are
+ * the particles of phrasal verbs ("follow up", "log out", "sign off").
+ */
+const STOP_WORDS = new Set(
+  (
+    'a an the and or but nor if then than so as of to in into on onto at by for from with ' +
+    'within via per about is are was were be been being am ' +
+    'do does did doing have has had having can could should would will shall may might must ' +
+    'it its this that these those there here which who whom whose what when where why ' +
+    'how i me my we our us you your he him his she her they them their also such e g eg ie ' +
+    'etc'
+  ).split(' '),
+);
+
+/** Words shorter than this never match with a typo. */
+const FUZZY_MIN_LENGTH = 5;
+
+/**
+ * British spellings rewritten to American before stemming, where neither Porter nor the typo
+ * tolerance bridges them: "-ise"/"-yse" verb forms (Porter folds "-ize", "-ization", "-izes"
+ * to one stem but leaves "memorise" at "memoris") and "-ence" nouns ("defence", "licence":
+ * c/s is no keyboard slip). Applied to rubric and answer alike, so a word that merely ends
+ * that way ("promise", "science") is changed the same on both sides and still meets itself.
+ * "-our"/"-or", "-tre"/"-ter", "-ogue"/"-og" need no rule: one inserted letter is a typo.
+ */
+const BRITISH_SPELLINGS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(\p{L}{3,})is(e|es|ed|er|ers|ing|ation|ations|ational|able)$/u, '$1iz$2'],
+  [/^(\p{L}{2,})ys(e|es|ed|er|ers|ing)$/u, '$1yz$2'],
+  [/^(\p{L}{2,})ence(s?)$/u, '$1ense$2'],
+];
+
+function americanise(word: string): string {
+  return BRITISH_SPELLINGS.reduce(
+    (out, [pattern, replacement]) => out.replace(pattern, replacement),
+    word,
+  );
+}
+
+const HAS_DIGIT = /\p{N}/u;
+
+/**
+ * Words with digits ("imdsv2", "t1078") are identifiers and compared as written; so are
+ * words of three letters or fewer, where Porter's suffix stripping would merge different
+ * acronyms ("ids" -> "id", "ips" -> "ip"). A four-letter plural of a short word drops its
+ * "s" to meet it ("keys" -> "key", "acls" -> "acl"; Porter would give "kei" for "keys").
+ */
+function stemOf(word: string): string {
+  if (HAS_DIGIT.test(word) || word.length <= 3) return word;
+  if (word.length === 4 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, 3);
+  return stemmer(americanise(word));
+}
+
+function makeToken(raw: string, kind: 'word' | 'part' | 'joined'): TextToken {
+  return {
+    raw,
+    stem: stemOf(raw),
+    stopWord: STOP_WORDS.has(raw),
+    inCompound: kind === 'part',
+    fuzzy: raw.length >= FUZZY_MIN_LENGTH && !HAS_DIGIT.test(raw),
+    joined: kind === 'joined',
+  };
+}
+
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/(\p{L})['’](?=\p{L})/gu, '$1');
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[-_./][\p{L}\p{N}]+)*/gu;
+const CONNECTOR = /[-_./]/u;
+
+/** The words of `text` in order; a compound's joined alias comes just before its parts. */
+export function tokenizeText(text: string): TextToken[] {
+  const tokens: TextToken[] = [];
+  for (const match of normaliseText(text).matchAll(WORD)) {
+    const word = match[0];
+    if (!CONNECTOR.test(word)) {
+      tokens.push(makeToken(word, 'word'));
+      continue;
+    }
+    const parts = word.split(CONNECTOR);
+    tokens.push(makeToken(parts.join(''), 'joined'));
+    for (const part of parts) tokens.push(makeToken(part, 'part'));
+  }
+  return tokens;
+}
