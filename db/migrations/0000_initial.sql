@@ -77,6 +77,7 @@ CREATE TABLE "drills" (
 	"mode" text DEFAULT 'thread' NOT NULL,
 	"lease_owner" text,
 	"lease_expires_at" timestamp with time zone,
+	"attempts" integer DEFAULT 0 NOT NULL,
 	"message_ref" text,
 	"posted_at" timestamp with time zone,
 	"reveal_at" timestamp with time zone,

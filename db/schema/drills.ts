@@ -46,6 +46,8 @@ export const drills = pgTable(
     /** Who holds the claim on the next step (posting, revealing) and until when. */
     leaseOwner: text('lease_owner'),
     leaseExpiresAt: instant('lease_expires_at'),
+    /** How many times a process has taken the lease; above 1 the last attempt's outcome is unknown. */
+    attempts: integer('attempts').notNull().default(0),
     /** Platform id of the question message; replies in its thread are answers. */
     messageRef: text('message_ref'),
     postedAt: instant('posted_at'),
