@@ -177,7 +177,7 @@ CREATE UNIQUE INDEX "answer_messages_platform_uq" ON "answer_messages" USING btr
 CREATE INDEX "answer_messages_answer_idx" ON "answer_messages" USING btree ("answer_id","sent_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "answers_drill_member_uq" ON "answers" USING btree ("drill_id","member_id");--> statement-breakpoint
 CREATE INDEX "answers_member_idx" ON "answers" USING btree ("member_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "drills_slot_uq" ON "drills" USING btree ("channel_id","slot_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "drills_slot_uq" ON "drills" USING btree ("channel_id","slot_at") WHERE "drills"."trigger" = 'schedule';--> statement-breakpoint
 CREATE UNIQUE INDEX "drills_one_live_uq" ON "drills" USING btree ("channel_id") WHERE "drills"."status" in ('claimed', 'open');--> statement-breakpoint
 CREATE INDEX "drills_reveal_due_idx" ON "drills" USING btree ("status","reveal_at");--> statement-breakpoint
 CREATE INDEX "drills_remind_due_idx" ON "drills" USING btree ("status","remind_at");--> statement-breakpoint

@@ -2,7 +2,7 @@
  * Answers: each member's replies to a drill, stored message by message (so edits and deletes
  * apply to the right part) and frozen into one text at the reveal.
  */
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { answerMessages, answers, members } from '../schema.ts';
 
@@ -85,6 +85,11 @@ export async function answersAt(
   drillId: number,
   revealAt: Date,
 ): Promise<AnswerForReveal[]> {
+  // A left join keeps members whose every reply was deleted: their answer freezes as empty.
+  const counted = and(
+    eq(answerMessages.answerId, answers.id),
+    or(isNull(answerMessages.deletedAt), gte(answerMessages.deletedAt, revealAt)),
+  );
   const rows = await db
     .select({
       answerId: answers.id,
@@ -93,17 +98,11 @@ export async function answersAt(
       text: answerMessages.text,
       sentAt: answerMessages.sentAt,
       late: answerMessages.late,
-      deletedAt: answerMessages.deletedAt,
     })
     .from(answers)
     .innerJoin(members, eq(members.id, answers.memberId))
-    .innerJoin(answerMessages, eq(answerMessages.answerId, answers.id))
-    .where(
-      and(
-        eq(answers.drillId, drillId),
-        or(isNull(answerMessages.deletedAt), sql`${answerMessages.deletedAt} >= ${revealAt}`),
-      ),
-    )
+    .leftJoin(answerMessages, counted)
+    .where(eq(answers.drillId, drillId))
     .orderBy(asc(answers.id), asc(answerMessages.sentAt), asc(answerMessages.id));
   const byAnswer = new Map<number, AnswerForReveal>();
   for (const row of rows) {
@@ -115,6 +114,7 @@ export async function answersAt(
       lateReplies: 0,
     };
     byAnswer.set(row.answerId, entry);
+    if (row.text === null || row.sentAt === null) continue;
     if (row.late || row.sentAt >= revealAt) {
       entry.lateReplies += 1;
     } else {

@@ -3,7 +3,7 @@
  * remind) is an UPDATE or INSERT whose WHERE clause or unique index lets exactly one process
  * win; the winner holds a lease until it records the outcome.
  */
-import { and, asc, eq, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import {
   type Drill,
@@ -13,7 +13,8 @@ import {
   questionSnapshots,
 } from '../schema.ts';
 
-const leaseFree = (now: Date) => or(isNull(drills.leaseExpiresAt), lt(drills.leaseExpiresAt, now));
+/** A lease is free when nobody holds it or its time is up (at `now` exactly, too). */
+const leaseFree = (now: Date) => or(isNull(drills.leaseExpiresAt), lte(drills.leaseExpiresAt, now));
 
 export async function getDrill(db: DbOrTx, id: number): Promise<Drill | undefined> {
   const [row] = await db.select().from(drills).where(eq(drills.id, id));
@@ -41,7 +42,7 @@ export async function latestPostedDrill(db: DbOrTx, channelId: string): Promise<
     .select()
     .from(drills)
     .where(and(eq(drills.channelId, channelId), inArray(drills.status, ['open', 'revealed'])))
-    .orderBy(sql`${drills.slotAt} desc`)
+    .orderBy(desc(drills.slotAt))
     .limit(1);
   return row;
 }
@@ -161,7 +162,7 @@ export async function revealEarly(db: DbOrTx, id: number, at: Date): Promise<voi
   await db
     .update(drills)
     .set({ revealAt: at })
-    .where(and(eq(drills.id, id), eq(drills.status, 'open'), sql`${drills.revealAt} > ${at}`));
+    .where(and(eq(drills.id, id), eq(drills.status, 'open'), gt(drills.revealAt, at)));
 }
 
 export async function markRevealed(
@@ -188,7 +189,7 @@ export async function dueReminders(db: DbOrTx, now: Date): Promise<Drill[]> {
         eq(drills.status, 'open'),
         lte(drills.remindAt, now),
         isNull(drills.remindedAt),
-        sql`${drills.revealAt} > ${now}`,
+        gt(drills.revealAt, now),
       ),
     );
 }

@@ -59,7 +59,8 @@ export const drills = pgTable(
     ...timestamps,
   },
   (t) => [
-    uniqueIndex('drills_slot_uq').on(t.channelId, t.slotAt),
+    // Manual drills (`/drill now`) have no slot to protect; two may share a timestamp.
+    uniqueIndex('drills_slot_uq').on(t.channelId, t.slotAt).where(sql`${t.trigger} = 'schedule'`),
     uniqueIndex('drills_one_live_uq')
       .on(t.channelId)
       .where(sql`${t.status} in ('claimed', 'open')`),

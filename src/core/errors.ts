@@ -10,7 +10,12 @@ export type DrillErrorCode =
   | 'PACK_INVALID'
   | 'PACK_DUPLICATE'
   | 'UNKNOWN_PACK'
-  | 'USAGE';
+  | 'USAGE'
+  | 'PLATFORM_UNAVAILABLE'
+  | 'NOT_ADMIN'
+  | 'NO_OPEN_DRILL'
+  | 'NOT_ENROLLED'
+  | 'NOT_AVAILABLE_YET';
 
 export class DrillError extends Error {
   readonly code: DrillErrorCode;

@@ -89,3 +89,20 @@ export function platformOf(id: string): PlatformName {
     throw new TypeError(`id without a platform prefix: ${JSON.stringify(id)}`);
   return platform;
 }
+
+/**
+ * The member a typed mention or id names, on the channel's platform: Slack `<@U123>` or
+ * `<@U123|name>`, Discord `<@123>` or `<@!123>`, or a bare id; in the terminal a name.
+ */
+export function memberFromMention(platform: PlatformName, raw: string): string | undefined {
+  const token = raw.trim();
+  const wrapped = /^<@!?([A-Za-z0-9]+)(?:\|[^>]*)?>$/.exec(token);
+  const bare = wrapped?.[1] ?? token.replace(/^@/, '');
+  const valid =
+    platform === 'slack'
+      ? /^[UW][A-Z0-9]{2,}$/
+      : platform === 'discord'
+        ? /^\d{15,21}$/
+        : /^[A-Za-z0-9._-]{1,40}$/;
+  return valid.test(bare) ? memberId(platform, bare) : undefined;
+}

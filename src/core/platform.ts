@@ -160,6 +160,11 @@ export interface ThreadReplyEvent extends EventBase {
   member: string;
   memberName?: string;
   text: string;
+  /**
+   * Set by an adapter that passes bot messages on (it should drop them); the core ignores
+   * such replies either way, so no bot can answer a drill.
+   */
+  fromBot?: boolean;
 }
 
 export interface ReplyEditedEvent extends EventBase {

@@ -50,9 +50,14 @@ export async function createScratchDatabase(): Promise<{ url: string; drop(): Pr
   };
 }
 
-export async function openMigrated(
-  engine: Engine,
-): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }> {
+export interface MigratedDatabase {
+  handle: DatabaseHandle;
+  /** The connection string, for a second connection pool (Postgres only). */
+  url?: string;
+  dispose(): Promise<void>;
+}
+
+export async function openMigrated(engine: Engine): Promise<MigratedDatabase> {
   if (engine === 'pglite') {
     const handle = await openTemplatePglite();
     return { handle, dispose: () => handle.close() };
@@ -62,6 +67,7 @@ export async function openMigrated(
   await migrateDatabase(handle);
   return {
     handle,
+    url: scratch.url,
     async dispose() {
       await handle.close();
       await scratch.drop();
@@ -85,8 +91,12 @@ export async function truncateAll(db: Db): Promise<void> {
  * Registers hooks that open a migrated database for the current file (per engine) and empty
  * it before each test. Call inside `describe.each(ENGINES)`.
  */
-export function useDatabase(engine: Engine): { readonly db: Db; readonly handle: DatabaseHandle } {
-  let opened: Awaited<ReturnType<typeof openMigrated>> | undefined;
+export function useDatabase(engine: Engine): {
+  readonly db: Db;
+  readonly handle: DatabaseHandle;
+  readonly url: string | undefined;
+} {
+  let opened: MigratedDatabase | undefined;
   beforeAll(async () => {
     opened = await openMigrated(engine);
   });
@@ -103,6 +113,9 @@ export function useDatabase(engine: Engine): { readonly db: Db; readonly handle:
     },
     get db() {
       return this.handle.db;
+    },
+    get url() {
+      return opened?.url;
     },
   };
 }

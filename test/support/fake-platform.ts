@@ -57,7 +57,9 @@ export class FakePlatform implements Platform {
   readonly platformAdmins = new Set<string>();
   readonly members = new Map<string, MemberInfo>();
   private readonly failures: Failure[] = [];
-  private sink: EventSink | undefined;
+  /** Several engines may share one platform, as processes share one Slack app. */
+  private sinks: EventSink[] = [];
+  private nextSink = 0;
   private sequence = 0;
   private eventSequence = 0;
   started = false;
@@ -72,19 +74,29 @@ export class FakePlatform implements Platform {
   }
 
   async start(sink: EventSink): Promise<void> {
-    this.sink = sink;
+    this.sinks.push(sink);
     this.started = true;
   }
 
   async stop(): Promise<void> {
     this.started = false;
-    this.sink = undefined;
+    this.sinks = [];
   }
 
-  /** Delivers an event as the adapter would, waiting for the core to store it. */
+  /** Disconnects one engine (a process that stopped); events go to the others. */
+  detach(sink: EventSink): void {
+    this.sinks = this.sinks.filter((candidate) => candidate !== sink);
+  }
+
+  /**
+   * Delivers an event to one connected engine (round-robin, as Socket Mode spreads events
+   * over connections), waiting for it to be stored.
+   */
   async emit(event: InboundEvent): Promise<void> {
-    if (!this.sink) throw new Error('FakePlatform not started');
-    await this.sink(event);
+    if (this.sinks.length === 0) throw new Error('FakePlatform not started');
+    const sink = this.sinks[this.nextSink % this.sinks.length];
+    this.nextSink += 1;
+    if (sink) await sink(event);
   }
 
   nextEventId(): string {

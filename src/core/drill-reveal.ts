@@ -1,0 +1,134 @@
+/**
+ * Closing drills: freeze every answer as it stood at the reveal time, score coverage, post
+ * the reveal in the thread, and send reminders before the close. A reveal is claimed with a
+ * lease, so two processes never reveal one drill; a retried reveal looks for its marker first.
+ */
+import { answersAt, freezeAnswer } from '../../db/queries/answers.ts';
+import { getChannel } from '../../db/queries/channels.ts';
+import { claimReminder, deferLease, markRevealed, takeLease } from '../../db/queries/drills.ts';
+import type { Drill } from '../../db/schema.ts';
+import { type RevealedAnswer, reminderCard, revealCard } from './cards.ts';
+import { type EngineContext, platformFor } from './context.ts';
+import { coverage } from './coverage.ts';
+import { backoffMs, pauseForLostChannel, questionOfDrill } from './drill-posting.ts';
+import { PlatformError } from './platform.ts';
+
+/** Reveals an open drill whose reveal time has come; a no-op if another process has it. */
+export async function revealDrill(context: EngineContext, drill: Drill): Promise<boolean> {
+  const { db, logger } = context;
+  const now = context.clock.now();
+  const held = await takeLease(
+    db,
+    drill.id,
+    'open',
+    context.instanceId,
+    now,
+    new Date(now.getTime() + context.settings.leaseMs),
+  );
+  if (!held?.revealAt || !held.messageRef) return false;
+  const channel = await getChannel(db, held.channelId);
+  const asked = await questionOfDrill(context, held);
+  if (!channel || !asked) {
+    await markRevealed(db, held.id, context.instanceId, {
+      revealedAt: now,
+      revealMessageRef: null,
+    });
+    return true;
+  }
+  const stored = await answersAt(db, held.id, held.revealAt);
+  const answers: RevealedAnswer[] = stored.map((answer) => ({
+    memberId: answer.memberId,
+    name: answer.displayName ?? answer.memberId,
+    text: answer.text,
+    coverage: coverage(answer.text, asked.question),
+    lateReplies: answer.lateReplies,
+  }));
+  for (const [index, answer] of answers.entries()) {
+    const row = stored[index];
+    if (!row) continue;
+    await freezeAnswer(db, row.answerId, {
+      frozenText: answer.text,
+      onTime: answer.text.trim() !== '',
+      frozenAt: now,
+      score: {
+        covered: answer.coverage.covered,
+        missed: answer.coverage.missed,
+        ratio: answer.coverage.ratio,
+        mistakeMarkers: answer.coverage.mistakeMarkers,
+      },
+    });
+  }
+  const platform = platformFor(context, channel.id);
+  const marker = `reveal:${held.id}` as const;
+  let revealRef: string | null = null;
+  try {
+    const found =
+      held.attempts > 1
+        ? await platform.findPosted(channel.id, marker, held.messageRef)
+        : undefined;
+    revealRef =
+      found?.ref ??
+      (
+        await platform.postInThread(
+          held.messageRef,
+          revealCard({ question: asked.question, answers, mode: held.mode }),
+          { marker },
+        )
+      ).ref;
+  } catch (error) {
+    if (error instanceof PlatformError && error.channelLost) {
+      // Nobody can see a reveal there any more; close the drill so scores are not held up.
+      await markRevealed(db, held.id, context.instanceId, {
+        revealedAt: now,
+        revealMessageRef: null,
+      });
+      await pauseForLostChannel(context, channel, error.kind);
+      return true;
+    }
+    const retryIn =
+      error instanceof PlatformError && error.kind === 'unknown_outcome'
+        ? 0
+        : backoffMs(held.attempts, error instanceof PlatformError ? error.retryAfterMs : undefined);
+    await deferLease(db, held.id, context.instanceId, new Date(now.getTime() + retryIn));
+    logger.warn(
+      { channel: channel.id, drill: held.id, err: error, retryInMs: retryIn },
+      'reveal post failed; will retry',
+    );
+    return false;
+  }
+  const done = await markRevealed(db, held.id, context.instanceId, {
+    revealedAt: now,
+    revealMessageRef: revealRef,
+  });
+  if (done) {
+    logger.info(
+      { channel: channel.id, drill: held.id, answers: answers.filter((a) => a.text !== '').length },
+      'drill revealed',
+    );
+  }
+  return done;
+}
+
+/** Posts the reminder in the drill's thread, once. */
+export async function remindDrill(context: EngineContext, drill: Drill): Promise<void> {
+  const now = context.clock.now();
+  if (!drill.messageRef || !drill.revealAt) return;
+  if (!(await claimReminder(context.db, drill.id, now))) return;
+  const channel = await getChannel(context.db, drill.channelId);
+  if (!channel) return;
+  const answered = (await answersAt(context.db, drill.id, drill.revealAt)).filter(
+    (a) => a.text !== '',
+  ).length;
+  try {
+    await platformFor(context, channel.id).postInThread(
+      drill.messageRef,
+      reminderCard(drill.revealAt, channel.zone, answered),
+      {
+        marker: `reminder:${drill.id}`,
+      },
+    );
+  } catch (error) {
+    // A reminder is a nudge, not a promise: it is claimed once and not retried.
+    context.logger.warn({ channel: channel.id, drill: drill.id, err: error }, 'reminder failed');
+  }
+}

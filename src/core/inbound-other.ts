@@ -1,0 +1,49 @@
+/**
+ * Events that are neither answers nor commands: the bot leaving a channel, and form or
+ * button submissions (a private answer to a blind drill).
+ */
+import { getChannel, pauseChannel } from '../../db/queries/channels.ts';
+import { claimEvent } from '../../db/queries/events.ts';
+import type { EngineContext } from './context.ts';
+import { platformFor } from './context.ts';
+import { notice, text } from './messages.ts';
+import type { BotRemovedEvent, FormSubmissionEvent } from './platform.ts';
+import { storePrivateAnswer } from './private-answer.ts';
+
+export async function onBotRemoved(context: EngineContext, event: BotRemovedEvent): Promise<void> {
+  if (!(await claimEvent(context.db, event.eventId, event.at))) return;
+  const channel = await getChannel(context.db, event.channel);
+  if (channel?.status !== 'active') return;
+  await pauseChannel(context.db, channel.id, 'bot removed from the channel');
+  context.logger.warn(
+    { channel: channel.id, enrolledBy: channel.enrolledBy },
+    'bot removed from channel: drills paused',
+  );
+}
+
+export async function onFormSubmitted(
+  context: EngineContext,
+  event: FormSubmissionEvent,
+): Promise<void> {
+  const reply =
+    event.respond ??
+    ((message) =>
+      platformFor(context, event.channel)
+        .postPrivate(event.channel, event.member, message)
+        .then(() => {}));
+  if (event.action === 'drill-answer') {
+    const answer = event.fields.answer ?? '';
+    const result = await storePrivateAnswer(context, {
+      channel: event.channel,
+      member: event.member,
+      text: answer,
+      eventId: event.eventId,
+      at: event.at,
+    });
+    await reply(result);
+    return;
+  }
+  await reply(
+    notice('notice', text('Practice answers arrive with private practice; nothing was stored.')),
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * Time zones for schedules: which names are accepted, and the UTC offset a zone has at an
+ * instant (the slot counter needs it to know where a stretch of time is free of DST changes).
+ */
+
+/**
+ * Whether `zone` can be a channel's zone: any time zone `Intl` accepts, such as an IANA name
+ * (`Europe/London`, `Asia/Kolkata`), `UTC`, or a legacy alias `Intl` maps to one (`EST5EDT`,
+ * `US/Eastern`). Croner computes slots through `Intl` too, so what `Intl` accepts is exactly
+ * what can be scheduled. Empty or space-padded text is refused. Offsets such as `+02:00` are
+ * refused on Node 20 because its `Intl` refuses them; a runtime whose `Intl` accepts them
+ * would accept them here, and they work, as a zone without daylight saving.
+ */
+export function isValidZone(zone: string): boolean {
+  if (zone.length === 0 || zone.trim() !== zone) return false;
+  return resolvedZone(zone) !== undefined;
+}
+
+/**
+ * `zone` spelled the way the IANA list spells it (`america/new_york` -> `America/New_York`),
+ * so what `/drill status` shows does not depend on how an admin typed it; undefined when
+ * `zone` is not valid. Names this ICU lists only under an older spelling (`Asia/Kolkata`,
+ * `Europe/Kyiv`) are kept as typed when typed with capitals, because `Intl` resolves them to
+ * the older name (`Asia/Calcutta`), which would surprise the admin; typed all lower case they
+ * get that resolved name, since `Intl` ignores case and cannot tell the right capitals.
+ */
+export function canonicalZone(zone: string): string | undefined {
+  if (!isValidZone(zone)) return undefined;
+  const listed = Intl.supportedValuesOf('timeZone');
+  if (zone === 'UTC' || listed.includes(zone)) return zone;
+  const lower = zone.toLowerCase();
+  if (lower === 'utc') return 'UTC';
+  const spelled = listed.find((name) => name.toLowerCase() === lower);
+  if (spelled) return spelled;
+  return zone === lower ? (resolvedZone(zone) ?? zone) : zone;
+}
+
+function resolvedZone(zone: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Wall-clock reading of an instant in a zone. */
+export interface LocalTime {
+  year: number;
+  /** 1..12 */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+// Formatters are costly to build and the slot counter asks for thousands of readings.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall-clock time `instant` shows in `zone` (whole seconds). */
+export function localTime(instant: Date, zone: string): LocalTime {
+  const fields: Record<string, number> = {};
+  for (const part of formatterFor(zone).formatToParts(instant)) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  return {
+    year: fields.year ?? 0,
+    month: fields.month ?? 1,
+    day: fields.day ?? 1,
+    hour: fields.hour ?? 0,
+    minute: fields.minute ?? 0,
+    second: fields.second ?? 0,
+  };
+}
+
+/** How far `zone`'s wall clock is ahead of UTC at `instant`, in milliseconds. */
+export function utcOffsetMs(instant: Date, zone: string): number {
+  const local = localTime(instant, zone);
+  const wallAsUtc = Date.UTC(
+    local.year,
+    local.month - 1,
+    local.day,
+    local.hour,
+    local.minute,
+    local.second,
+  );
+  const wholeSecond = Math.floor(instant.getTime() / 1000) * 1000;
+  return wallAsUtc - wholeSecond;
+}

@@ -1,0 +1,164 @@
+/**
+ * The drill engine's two entry points: `tick()`, called by the ticker, posts due drills,
+ * sends reminders and reveals; `handle(event)`, called by adapters, stores answers and runs
+ * commands. Both are the event boundary: an error is logged with context and, where a person
+ * is waiting, answered; it never escapes to take the process down.
+ */
+import { dueChannels } from '../../db/queries/channels.ts';
+import {
+  dueReminders,
+  dueReveals,
+  liveDrill,
+  revealEarly,
+  staleClaims,
+} from '../../db/queries/drills.ts';
+import type { Channel } from '../../db/schema.ts';
+import { runCommand } from './command-runner.ts';
+import type { EngineContext } from './context.ts';
+import { advanceSchedule, claimDrill, postClaimed, resumeClaim } from './drill-posting.ts';
+import { remindDrill, revealDrill } from './drill-reveal.ts';
+import { onReplyDeleted, onReplyEdited, onThreadReply } from './inbound-answers.ts';
+import { onBotRemoved, onFormSubmitted } from './inbound-other.ts';
+import type { InboundEvent } from './platform.ts';
+import { planDue } from './schedule.ts';
+
+export interface TickReport {
+  posted: number;
+  skippedSlots: number;
+  reminded: number;
+  revealed: number;
+  errors: number;
+}
+
+export class DrillService {
+  private readonly context: EngineContext;
+  private ticking: Promise<TickReport> | undefined;
+
+  constructor(context: EngineContext) {
+    this.context = context;
+  }
+
+  /**
+   * Does all due work once. Overlapping calls share one run (a slow tick never stacks up);
+   * concurrent processes are kept apart by the database claims.
+   */
+  tick(): Promise<TickReport> {
+    this.ticking ??= this.runTick().finally(() => {
+      this.ticking = undefined;
+    });
+    return this.ticking;
+  }
+
+  private async runTick(): Promise<TickReport> {
+    const report: TickReport = { posted: 0, skippedSlots: 0, reminded: 0, revealed: 0, errors: 0 };
+    const { db, logger } = this.context;
+    const guard = async (what: string, ids: Record<string, unknown>, work: () => Promise<void>) => {
+      try {
+        await work();
+      } catch (error) {
+        report.errors += 1;
+        logger.error({ ...ids, err: error }, `${what} failed`);
+      }
+    };
+    const now = this.context.clock.now();
+    for (const channel of await dueChannels(db, now)) {
+      await guard('scheduled drill', { channel: channel.id }, async () => {
+        const outcome = await this.runDueSlot(channel);
+        report.posted += outcome.posted;
+        report.skippedSlots += outcome.skipped;
+      });
+    }
+    for (const drill of await staleClaims(db, this.context.clock.now())) {
+      await guard('resuming a drill post', { channel: drill.channelId, drill: drill.id }, () =>
+        resumeClaim(this.context, drill),
+      );
+    }
+    for (const drill of await dueReminders(db, this.context.clock.now())) {
+      await guard('reminder', { channel: drill.channelId, drill: drill.id }, async () => {
+        await remindDrill(this.context, drill);
+        report.reminded += 1;
+      });
+    }
+    for (const drill of await dueReveals(db, this.context.clock.now())) {
+      await guard('reveal', { channel: drill.channelId, drill: drill.id }, async () => {
+        if (await revealDrill(this.context, drill)) report.revealed += 1;
+      });
+    }
+    return report;
+  }
+
+  /** One channel whose slot has come: reveal what is open, skip what was missed, post. */
+  private async runDueSlot(channel: Channel): Promise<{ posted: number; skipped: number }> {
+    if (!channel.nextRunAt) return { posted: 0, skipped: 0 };
+    const now = this.context.clock.now();
+    const plan = planDue({
+      cron: channel.cron,
+      zone: channel.zone,
+      windowMs: channel.windowSeconds * 1000,
+      nextRunAt: channel.nextRunAt,
+      now,
+    });
+    if (!plan) return { posted: 0, skipped: 0 };
+    if (plan.post) {
+      // At most one open drill per channel: the new one first closes the old one.
+      const live = await liveDrill(this.context.db, channel.id);
+      if (live?.status === 'open') {
+        await revealEarly(this.context.db, live.id, now);
+        await revealDrill(this.context, { ...live, revealAt: now });
+      }
+      // Still live (being posted or revealed elsewhere): leave the slot for the next tick.
+      if (await liveDrill(this.context.db, channel.id)) return { posted: 0, skipped: 0 };
+    }
+    if (plan.skipped.length + plan.skippedOmitted > 0) {
+      this.context.logger.info(
+        { channel: channel.id, skipped: plan.skipped.length + plan.skippedOmitted },
+        'missed slots recorded as skipped',
+      );
+    }
+    if (!plan.post) {
+      await advanceSchedule(this.context, channel, plan.nextRunAt, plan.skipped);
+      return { posted: 0, skipped: plan.skipped.length };
+    }
+    const drill = await claimDrill(this.context, {
+      channel,
+      slotAt: plan.post,
+      trigger: 'schedule',
+      advanceTo: plan.nextRunAt,
+      skipped: plan.skipped,
+    });
+    if (!drill) return { posted: 0, skipped: 0 };
+    await postClaimed(this.context, drill);
+    return { posted: 1, skipped: plan.skipped.length };
+  }
+
+  /** The event boundary for everything an adapter delivers. Resolves once it is stored. */
+  async handle(event: InboundEvent): Promise<void> {
+    try {
+      switch (event.type) {
+        case 'thread_reply':
+          return await onThreadReply(this.context, event);
+        case 'reply_edited':
+          return await onReplyEdited(this.context, event);
+        case 'reply_deleted':
+          return await onReplyDeleted(this.context, event);
+        case 'reaction_added':
+        case 'reaction_removed':
+          // Votes arrive with scoring (issue: scoring and leaderboards); nothing to store yet.
+          return;
+        case 'command':
+          return await runCommand(this.context, event);
+        case 'form_submitted':
+          return await onFormSubmitted(this.context, event);
+        case 'bot_removed':
+          return await onBotRemoved(this.context, event);
+      }
+    } catch (error) {
+      this.context.logger.error(
+        { channel: event.channel, event: event.eventId, type: event.type, err: error },
+        'event failed',
+      );
+      // Rethrown so the adapter does not acknowledge: the platform redelivers it.
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { describe, it } from 'vitest';
+import { openPostgres } from '../../db/client.ts';
+import { ENGINES, TEST_DATABASE_URL, useDatabase } from '../support/db.ts';
+import { buildEngine } from '../support/engine.ts';
+import { FakeClock } from '../support/fake-clock.ts';
+import { FakePlatform } from '../support/fake-platform.ts';
+import { checkSimulation, runSimulation, START } from './simulation.ts';
+
+describe.each(ENGINES)('30 simulated days on %s', (engine) => {
+  const database = useDatabase(engine);
+
+  it('posts one drill per slot and one reveal per drill, across DST changes and downtime', {
+    timeout: 600_000,
+  }, async () => {
+    const clock = new FakeClock(START);
+    const platform = new FakePlatform('slack');
+    const bot = await buildEngine({ db: database.db, clock, platform });
+    await runSimulation({ db: database.db, clock, platform, engines: [bot] });
+    await checkSimulation(database.db, platform);
+  });
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('30 simulated days with two engines on one PostgreSQL', () => {
+  const database = useDatabase('postgres');
+
+  it('never doubles or misses a post, a reveal or an answer when one engine stops midway', {
+    timeout: 600_000,
+  }, async () => {
+    const clock = new FakeClock(START);
+    const platform = new FakePlatform('slack');
+    const first = await buildEngine({ db: database.db, clock, platform, instanceId: 'engine-a' });
+    // The second engine has its own connection pool, as a second process would.
+    const url = database.url;
+    if (!url) throw new Error('postgres test database has no url');
+    const secondHandle = openPostgres(url, { max: 4 });
+    try {
+      const second = await buildEngine({
+        db: secondHandle.db,
+        clock,
+        platform,
+        instanceId: 'engine-b',
+        catalog: first.context.catalog(),
+      });
+      await runSimulation({
+        db: database.db,
+        clock,
+        platform,
+        engines: [first, second],
+        atMidpoint: () => second.detach(),
+      });
+      await checkSimulation(database.db, platform);
+    } finally {
+      await secondHandle.close();
+    }
+  });
+});
