@@ -100,8 +100,11 @@ export class DrillService {
     });
     if (!plan) return { posted: 0, skipped: 0 };
     if (plan.post) {
-      // At most one open drill per channel: the new one first closes the old one.
       const live = await liveDrill(this.context.db, channel.id);
+      // Another process may have handled this very slot since `channel` was read: its drill
+      // is live now. Only a drill from an earlier slot is closed to make room.
+      if (live && live.slotAt.getTime() >= plan.post.getTime()) return { posted: 0, skipped: 0 };
+      // At most one open drill per channel: the new one first closes the old one.
       if (live?.status === 'open') {
         await revealEarly(this.context.db, live.id, now);
         await revealDrill(this.context, { ...live, revealAt: now });

@@ -1,9 +1,12 @@
-import { describe, it } from 'vitest';
+import { gt } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { openPostgres } from '../../db/client.ts';
+import { drills } from '../../db/schema.ts';
 import { ENGINES, TEST_DATABASE_URL, useDatabase } from '../support/db.ts';
 import { buildEngine } from '../support/engine.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { FakePlatform } from '../support/fake-platform.ts';
+import { HangingPlatform } from '../support/hanging-platform.ts';
 import { checkSimulation, runSimulation, START } from './simulation.ts';
 
 describe.each(ENGINES)('30 simulated days on %s', (engine) => {
@@ -34,10 +37,12 @@ describe.skipIf(!TEST_DATABASE_URL)('30 simulated days with two engines on one P
     if (!url) throw new Error('postgres test database has no url');
     const secondHandle = openPostgres(url, { max: 4 });
     try {
+      const secondOutbound = new HangingPlatform(platform);
       const second = await buildEngine({
         db: secondHandle.db,
         clock,
         platform,
+        outbound: secondOutbound,
         instanceId: 'engine-b',
         catalog: first.context.catalog(),
       });
@@ -46,9 +51,17 @@ describe.skipIf(!TEST_DATABASE_URL)('30 simulated days with two engines on one P
         clock,
         platform,
         engines: [first, second],
-        atMidpoint: () => second.detach(),
+        // Engine B freezes in the middle of whatever platform call comes next, keeping its
+        // lease: engine A must take the work over once the lease runs out.
+        atMidpoint: () => {
+          secondOutbound.hang();
+          second.detach();
+          return [first];
+        },
       });
       await checkSimulation(database.db, platform);
+      const stolen = await database.db.select().from(drills).where(gt(drills.attempts, 1));
+      expect(stolen.length).toBeGreaterThanOrEqual(1);
     } finally {
       await secondHandle.close();
     }

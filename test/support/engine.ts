@@ -24,13 +24,17 @@ export async function buildEngine(options: {
   db: Db;
   clock: FakeClock;
   platform: FakePlatform;
+  /** What the engine calls out to, when not the FakePlatform itself (e.g. a HangingPlatform). */
+  outbound?: Platform;
   instanceId?: string;
   settings?: Partial<EngineSettings>;
   catalog?: Catalog;
   extraContentDirs?: string[];
 }): Promise<TestEngine> {
   let catalog = options.catalog ?? (await loadCatalog(options.db, options.extraContentDirs ?? []));
-  const platforms = new Map<PlatformName, Platform>([[options.platform.name, options.platform]]);
+  const platforms = new Map<PlatformName, Platform>([
+    [options.platform.name, options.outbound ?? options.platform],
+  ]);
   const context: EngineContext = {
     db: options.db,
     clock: options.clock,
