@@ -28,7 +28,10 @@ export interface DueInput {
   /** The stored slot; it counts as due even if the schedule has changed since. */
   nextRunAt: Date;
   now: Date;
-  /** Cap on the `skipped` list (default 50); the rest only counts in `skippedOmitted`. */
+  /**
+   * Cap on the `skipped` list (default 50, a finite number; anything else means the default);
+   * the rest only counts in `skippedOmitted`.
+   */
   maxSkipped?: number;
 }
 
@@ -50,7 +53,9 @@ export const DUE_WALK_LIMIT = 500;
  */
 export function planDue(input: DueInput): DuePlan | undefined {
   if (input.now.getTime() < input.nextRunAt.getTime()) return undefined;
-  const maxSkipped = Math.max(0, Math.floor(input.maxSkipped ?? DEFAULT_MAX_SKIPPED));
+  // A cap must stay finite: it bounds the slots fetched one by one.
+  const cap = input.maxSkipped ?? DEFAULT_MAX_SKIPPED;
+  const maxSkipped = Number.isFinite(cap) ? Math.max(0, Math.floor(cap)) : DEFAULT_MAX_SKIPPED;
   const schedule = compileSchedule(input.cron, input.zone);
   const due = collectDueSlots(schedule, input.nextRunAt, input.now, maxSkipped + 1);
 

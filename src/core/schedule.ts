@@ -47,7 +47,7 @@ export function parseWhen(text: string): WhenSpec | { error: string } {
   const [first, second] = tokens;
   if (first === undefined) return { error: `a schedule is needed: ${FORMS}` };
 
-  if (/^[a-z,]+$/i.test(first)) {
+  if (looksLikeDays(first)) {
     if (tokens.length === 2 && second !== undefined) return parsePreset(first, second);
     if (tokens.length === 1) return { error: `"${unquoted}" needs a time: ${FORMS}` };
   }
@@ -58,6 +58,12 @@ export function parseWhen(text: string): WhenSpec | { error: string } {
     };
   }
   return { error: `"${unquoted}" is not a schedule: ${FORMS}` };
+}
+
+/** `weekdays`, `daily`, or something meant as a day list (`mon`, `mon,tues`), to word errors. */
+function looksLikeDays(word: string): boolean {
+  const lower = word.toLowerCase();
+  return lower === 'weekdays' || lower === 'daily' || /^[a-z]{3}$|^[a-z]*,[a-z,]*$/.test(lower);
 }
 
 function stripQuotes(text: string): string {

@@ -99,6 +99,31 @@ export class FakePlatform implements Platform {
     if (sink) await sink(event);
   }
 
+  /**
+   * A message as the platform would deliver it, passed through the same edge rule every
+   * adapter applies: the bot's own messages and other bots' are dropped before the core.
+   */
+  async deliverRaw(raw: {
+    root: string;
+    author: 'self' | 'bot' | string;
+    text: string;
+    message: string;
+  }): Promise<void> {
+    if (raw.author === 'self' || raw.author === 'bot') return;
+    const parts = parseMessageId(raw.root);
+    if (!parts) throw new Error(`not a message id: ${raw.root}`);
+    await this.emit({
+      type: 'thread_reply',
+      eventId: this.nextEventId(),
+      channel: `${parts.platform}:${parts.workspace}:${parts.channel}`,
+      at: new Date(0),
+      root: raw.root,
+      message: raw.message,
+      member: raw.author,
+      text: raw.text,
+    });
+  }
+
   nextEventId(): string {
     this.eventSequence += 1;
     return `${this.name}:ev${this.eventSequence}`;
