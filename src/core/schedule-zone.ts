@@ -19,20 +19,26 @@ export function isValidZone(zone: string): boolean {
 /**
  * `zone` spelled the way the IANA list spells it (`america/new_york` -> `America/New_York`),
  * so what `/drill status` shows does not depend on how an admin typed it; undefined when
- * `zone` is not valid. Names this ICU lists only under an older spelling (`Asia/Kolkata`,
- * `Europe/Kyiv`) are kept as typed when typed with capitals, because `Intl` resolves them to
- * the older name (`Asia/Calcutta`), which would surprise the admin; typed all lower case they
- * get that resolved name, since `Intl` ignores case and cannot tell the right capitals.
+ * `zone` is not valid. Case is the only thing corrected: a name is never swapped for an
+ * alias, even where this runtime's ICU lists only an older spelling (it lists
+ * `Asia/Calcutta`, not `Asia/Kolkata`), so `asia/kolkata` becomes `Asia/Kolkata`.
  */
 export function canonicalZone(zone: string): string | undefined {
   if (!isValidZone(zone)) return undefined;
   const listed = Intl.supportedValuesOf('timeZone');
-  if (zone === 'UTC' || listed.includes(zone)) return zone;
+  if (listed.includes(zone)) return zone;
   const lower = zone.toLowerCase();
   if (lower === 'utc') return 'UTC';
   const spelled = listed.find((name) => name.toLowerCase() === lower);
   if (spelled) return spelled;
-  return zone === lower ? (resolvedZone(zone) ?? zone) : zone;
+  // Not in the list: "Area/Place_Name" capitalisation for paths, upper case for abbreviations.
+  const guess = zone.includes('/')
+    ? lower.replace(
+        /(^|[/_-])([a-z])/g,
+        (_, boundary: string, letter: string) => boundary + letter.toUpperCase(),
+      )
+    : zone.toUpperCase();
+  return isValidZone(guess) ? guess : zone;
 }
 
 function resolvedZone(zone: string): string | undefined {

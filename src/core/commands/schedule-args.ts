@@ -7,7 +7,7 @@ import { parseWhen, type WhenSpec } from '../schedule.ts';
 import { readZone } from './admin.ts';
 import { failure, ok, type Read, value } from './arguments.ts';
 import { missingArgument, usageError } from './errors.ts';
-import { quote, words } from './text.ts';
+import { quote, shown, words } from './text.ts';
 import type { ParseResult } from './types.ts';
 
 /** Opening quote -> closing quote. Curly quotes too: Slack on macOS often turns `"` into `“`. */
@@ -41,7 +41,7 @@ function parseQuoted(rest: string, close: string): ParseResult {
     return failure(
       usageError(
         'schedule',
-        `${quote(rest)} has no closing quote: use e.g. /drill schedule "0 9 * * 1-5" Europe/London`,
+        `the quote before ${shown(rest.slice(1))} is never closed: use e.g. /drill schedule "0 9 * * 1-5" Europe/London`,
       ),
     );
   const when = readWhen(rest.slice(1, end).trim());
@@ -54,24 +54,21 @@ function parseQuoted(rest: string, close: string): ParseResult {
 
 /**
  * `<when> [zone]` without quotes: a trailing valid zone is the zone when the words before it
- * are a valid `<when>`; otherwise all the words are the `<when>`. When neither reading works
- * but the words before the last one are a valid `<when>`, the last word was meant as a zone,
- * and the error says so rather than calling the whole line a bad schedule.
+ * are a valid `<when>`; otherwise all the words are the `<when>`. When neither reading works,
+ * the error blames the part at fault: the `<when>` before a valid zone, or a last word that
+ * follows a valid `<when>` but is no zone, rather than calling the whole line a bad schedule.
  */
 function parseUnquoted(rest: string): ParseResult {
   const all = words(rest);
   const last = all.at(-1) ?? '';
-  const before = all.slice(0, -1).join(' ');
   const zone = readZone('schedule', last);
-  if (all.length >= 2 && zone.ok) {
-    const when = readWhen(before);
-    if (when.ok) return scheduled(when.value, zone.value);
-  }
+  const before = all.length >= 2 ? readWhen(all.slice(0, -1).join(' ')) : undefined;
+  if (before?.ok && zone.ok) return scheduled(before.value, zone.value);
   const whole = readWhen(rest);
   if (whole.ok) return scheduled(whole.value);
-  if (all.length >= 2 && !zone.ok && readWhen(before).ok) return zone;
-  if (all.length === 1 && zone.ok)
-    return failure(missingArgument('schedule', `a time before the zone ${quote(last)}`));
+  if (before && !before.ok && zone.ok) return before;
+  if (before?.ok && !zone.ok) return zone;
+  if (zone.ok) return failure(missingArgument('schedule', `a time before the zone ${quote(last)}`));
   return whole;
 }
 

@@ -31,16 +31,27 @@ export function words(text: string): string[] {
   return trimmed === '' ? [] : trimmed.split(/\s+/);
 }
 
-const QUOTE_LIMIT = 40;
+const SHOWN_LIMIT = 40;
+
+/** Control characters and the bidi controls that could make an echoed value read backwards. */
+const INVISIBLE = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]+/gu;
 
 /**
- * `value` in double quotes for an error message, cut to 40 characters (a pasted essay should
- * not come back as the error) with control characters escaped, so the message stays one line.
+ * `value` made safe to echo inside an error message: on one line, each run of control or
+ * bidi characters shown as one U+FFFD, and cut to 40 characters with an ellipsis, so a pasted
+ * essay does not come back as the error.
  */
-export function quote(value: string): string {
-  // Slice by code units first so a huge value costs nothing, then by code points so the cut
+export function shown(value: string): string {
+  // Slice by code units first so a huge value costs little, then by code points so the cut
   // never splits a surrogate pair.
-  const points = Array.from(value.slice(0, QUOTE_LIMIT * 2 + 1));
-  const cut = points.length > QUOTE_LIMIT ? `${points.slice(0, QUOTE_LIMIT).join('')}…` : value;
-  return JSON.stringify(cut);
+  const head = value.slice(0, SHOWN_LIMIT * 4);
+  const flat = head.replace(/\s+/g, ' ').replace(INVISIBLE, '\uFFFD');
+  const points = Array.from(flat);
+  if (points.length > SHOWN_LIMIT) return `${points.slice(0, SHOWN_LIMIT).join('')}…`;
+  return head.length < value.length ? `${flat}…` : flat;
+}
+
+/** `value` as `shown`, in double quotes: `"45m5"`. */
+export function quote(value: string): string {
+  return `"${shown(value)}"`;
 }
