@@ -132,7 +132,20 @@ export async function runDrillCommand(
         includeAdmin: call.isAdmin,
         ...(command.topic ? { topic: command.topic } : {}),
       }).split('\n');
-      return { kind: 'help', blocks: [paragraph(text(lines.join('\n')))] };
+      const intro = command.topic
+        ? []
+        : [
+            paragraph(
+              text(
+                'drillbot posts an interview question here on a schedule. Answer in its thread before it closes; ' +
+                  'then it reveals what a strong answer covers, the common mistake, and how everyone did.',
+              ),
+            ),
+          ];
+      return {
+        kind: 'help',
+        blocks: [...intro, { type: 'bullets', items: lines.map((line) => [text(line)]) }],
+      };
     }
     case 'tips':
       return tipsMessage(context.catalog().packs, command.pack, call.channel);

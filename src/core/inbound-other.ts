@@ -2,10 +2,11 @@
  * Events that are neither answers nor commands: the bot leaving a channel, and form or
  * button submissions (a private answer to a blind drill).
  */
-import { getChannel, pauseChannel } from '../../db/queries/channels.ts';
+import { getChannel } from '../../db/queries/channels.ts';
 import { claimEvent } from '../../db/queries/events.ts';
 import type { EngineContext } from './context.ts';
 import { platformFor } from './context.ts';
+import { pauseForLostChannel } from './drill-posting.ts';
 import { notice, text } from './messages.ts';
 import type { BotRemovedEvent, FormSubmissionEvent } from './platform.ts';
 import { storePrivateAnswer } from './private-answer.ts';
@@ -14,11 +15,7 @@ export async function onBotRemoved(context: EngineContext, event: BotRemovedEven
   if (!(await claimEvent(context.db, event.eventId, event.at))) return;
   const channel = await getChannel(context.db, event.channel);
   if (channel?.status !== 'active') return;
-  await pauseChannel(context.db, channel.id, 'bot removed from the channel');
-  context.logger.warn(
-    { channel: channel.id, enrolledBy: channel.enrolledBy },
-    'bot removed from channel: drills paused',
-  );
+  await pauseForLostChannel(context, channel, 'the bot was removed from the channel');
 }
 
 export async function onFormSubmitted(
