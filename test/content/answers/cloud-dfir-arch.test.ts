@@ -255,7 +255,7 @@ describe('arch-crypto-standards', () => {
     'partial answer that falls into the mistake',
     'arch-crypto-standards',
     'AES-256 everywhere, RSA 4096 for keys, and quantum computers are years away.',
-    ['post-quantum'],
+    [],
     ['AES-256 everywhere', 'RSA 4096', 'years away'],
   );
   expectCredits(
