@@ -3,9 +3,9 @@
  * answers `--help`, and returns an exit code; errors with a code become one clear line.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from './config.ts';
+import { configSecrets, loadConfig } from './config.ts';
 import { isDrillError } from './core/errors.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, secretValues } from './logger.ts';
 
 interface CommandSpec {
   usage: string;
@@ -35,7 +35,11 @@ const COMMANDS: Record<string, CommandSpec> = {
     async run() {
       const config = loadConfig();
       const { start } = await import('./main.ts');
-      return start(config, { say: out, logger: createLogger(config.logLevel) });
+      const logger = createLogger({
+        level: config.logLevel,
+        secrets: secretValues(configSecrets(config)),
+      });
+      return start(config, { say: out, logger });
     },
   },
   'db migrate': {

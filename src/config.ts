@@ -253,6 +253,17 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
   return toConfig(result.data, cwd);
 }
 
+/** Every secret value in a config, for the logger to scrub from its lines. */
+export function configSecrets(config: Config): (string | undefined)[] {
+  return [
+    config.database.kind === 'postgres' ? config.database.url : undefined,
+    config.slack?.botToken,
+    config.slack?.connection.mode === 'socket' ? config.slack.connection.appToken : undefined,
+    config.slack?.connection.mode === 'http' ? config.slack.connection.signingSecret : undefined,
+    config.discord?.token,
+  ];
+}
+
 /**
  * Reads the process environment, after loading `.env` from the working folder when there is
  * one (variables already set in the environment win over the file).
