@@ -76,8 +76,14 @@ export class PlatformError extends Error {
   }
 }
 
+/** Whether an adapter's link to its platform is up, for /healthz and the metrics. */
+export type ConnectionState = 'connected' | 'connecting' | 'disconnected';
+
 export interface Platform {
   readonly name: PlatformName;
+
+  /** The link's current state (socket or gateway connected; a terminal is always connected). */
+  connectionState(): ConnectionState;
 
   /** Connects and starts feeding `sink`; resolves once events can flow. */
   start(sink: EventSink): Promise<void>;

@@ -11,6 +11,7 @@ import {
 } from '../../src/core/ids.ts';
 import { type Message, plainText } from '../../src/core/messages.ts';
 import {
+  type ConnectionState,
   type EventSink,
   type InboundEvent,
   type MemberInfo,
@@ -71,6 +72,10 @@ export class FakePlatform implements Platform {
   /** The next call of `method` fails like this; queue several for several calls. */
   failNext(method: FailingMethod, kind: Failure['kind'], retryAfterMs?: number): void {
     this.failures.push({ method, kind, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+  }
+
+  connectionState(): ConnectionState {
+    return this.started ? 'connected' : 'disconnected';
   }
 
   async start(sink: EventSink): Promise<void> {

@@ -25,6 +25,10 @@ export class HangingPlatform implements Platform {
     return this.inner.name;
   }
 
+  connectionState() {
+    return this.inner.connectionState();
+  }
+
   hang(): void {
     this.hung = true;
   }
