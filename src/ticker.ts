@@ -12,6 +12,8 @@ export interface TickerOptions {
   seconds: number;
   tick: () => Promise<unknown>;
   logger: Logger;
+  /** Told how long each tick took (for the tick-duration histogram). */
+  onTickFinished?: (durationMs: number) => void;
 }
 
 export interface Ticker {
@@ -37,7 +39,9 @@ export function startTicker(options: TickerOptions): Ticker {
     running = options
       .tick()
       .then((report) => {
-        options.logger.debug({ reason, report, ms: Date.now() - started }, 'tick done');
+        const ms = Date.now() - started;
+        options.onTickFinished?.(ms);
+        options.logger.debug({ reason, report, ms }, 'tick done');
       })
       .catch((error: unknown) => {
         options.logger.error({ reason, err: error }, 'tick failed');

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.ts';
 import type { Clock } from './clock.ts';
 import { DrillError } from './errors.ts';
 import { type PlatformName, platformOf } from './ids.ts';
+import type { EngineMetrics } from './metrics-port.ts';
 import type { Platform } from './platform.ts';
 
 export interface EngineSettings {
@@ -23,6 +24,8 @@ export interface EngineContext {
   db: Db;
   clock: Clock;
   logger: Logger;
+  /** Counters for /metrics; `noMetrics` where nobody scrapes them. */
+  metrics: EngineMetrics;
   platforms: ReadonlyMap<PlatformName, Platform>;
   /** Distinguishes this process in leases (host:pid:random). */
   instanceId: string;

@@ -19,6 +19,7 @@ import type { Channel, Drill } from '../../db/schema.ts';
 import { type Question, questionSchema } from '../content/schema.ts';
 import { questionCard } from './cards.ts';
 import { type EngineContext, platformFor } from './context.ts';
+import { platformOf } from './ids.ts';
 import { notice, text } from './messages.ts';
 import { PlatformError } from './platform.ts';
 import { nextQuestion, type RotationQuestion } from './rotation.ts';
@@ -223,12 +224,15 @@ export async function postClaimed(context: EngineContext, drill: Drill): Promise
     revealAt,
     remindAt,
   });
-  if (opened)
+  if (opened) {
+    context.metrics.drillPosted(platformOf(channel.id));
     logger.info(
       { channel: channel.id, drill: drill.id, slot: drill.slotAt.toISOString() },
       'drill posted',
     );
-  else logger.warn({ channel: channel.id, drill: drill.id }, 'lost the claim while posting');
+  } else {
+    logger.warn({ channel: channel.id, drill: drill.id }, 'lost the claim while posting');
+  }
 }
 
 async function handlePostFailure(
@@ -239,6 +243,10 @@ async function handlePostFailure(
 ): Promise<void> {
   const { db, logger } = context;
   const now = context.clock.now();
+  context.metrics.platformError(
+    platformOf(channel.id),
+    error instanceof PlatformError ? error.kind : 'other',
+  );
   if (error instanceof PlatformError && error.channelLost) {
     await closeUnrevealed(db, drill.id, 'withdrawn');
     await pauseForLostChannel(context, channel, error.kind);

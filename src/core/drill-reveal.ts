@@ -11,6 +11,7 @@ import { type RevealedAnswer, reminderCard, revealCard } from './cards.ts';
 import { type EngineContext, platformFor } from './context.ts';
 import { coverage } from './coverage.ts';
 import { backoffMs, pauseForLostChannel, questionOfDrill } from './drill-posting.ts';
+import { platformOf } from './ids.ts';
 import { PlatformError } from './platform.ts';
 
 /** Reveals an open drill whose reveal time has come; a no-op if another process has it. */
@@ -76,6 +77,10 @@ export async function revealDrill(context: EngineContext, drill: Drill): Promise
         )
       ).ref;
   } catch (error) {
+    context.metrics.platformError(
+      platformOf(channel.id),
+      error instanceof PlatformError ? error.kind : 'other',
+    );
     if (error instanceof PlatformError && error.channelLost) {
       // Nobody can see a reveal there any more; close the drill so scores are not held up.
       await markRevealed(db, held.id, context.instanceId, {
@@ -101,6 +106,7 @@ export async function revealDrill(context: EngineContext, drill: Drill): Promise
     revealMessageRef: revealRef,
   });
   if (done) {
+    context.metrics.drillRevealed(platformOf(channel.id));
     logger.info(
       { channel: channel.id, drill: held.id, answers: answers.filter((a) => a.text !== '').length },
       'drill revealed',

@@ -42,11 +42,13 @@ export async function onThreadReply(
       sentAt: event.at,
       late: isLate(drill, event.at),
     });
-    if (stored)
+    if (stored) {
+      context.metrics.answerStored(platformOf(event.member));
       context.logger.debug(
         { channel: drill.channelId, drill: drill.id, member: event.member },
         'answer stored',
       );
+    }
   });
 }
 

@@ -137,31 +137,37 @@ export class DrillService {
   /** The event boundary for everything an adapter delivers. Resolves once it is stored. */
   async handle(event: InboundEvent): Promise<void> {
     try {
-      switch (event.type) {
-        case 'thread_reply':
-          return await onThreadReply(this.context, event);
-        case 'reply_edited':
-          return await onReplyEdited(this.context, event);
-        case 'reply_deleted':
-          return await onReplyDeleted(this.context, event);
-        case 'reaction_added':
-        case 'reaction_removed':
-          // Votes arrive with scoring (issue: scoring and leaderboards); nothing to store yet.
-          return;
-        case 'command':
-          return await runCommand(this.context, event);
-        case 'form_submitted':
-          return await onFormSubmitted(this.context, event);
-        case 'bot_removed':
-          return await onBotRemoved(this.context, event);
-      }
+      await this.dispatch(event);
+      this.context.metrics.eventHandled(event.type, true);
     } catch (error) {
+      this.context.metrics.eventHandled(event.type, false);
       this.context.logger.error(
         { channel: event.channel, event: event.eventId, type: event.type, err: error },
         'event failed',
       );
       // Rethrown so the adapter does not acknowledge: the platform redelivers it.
       throw error;
+    }
+  }
+
+  private async dispatch(event: InboundEvent): Promise<void> {
+    switch (event.type) {
+      case 'thread_reply':
+        return onThreadReply(this.context, event);
+      case 'reply_edited':
+        return onReplyEdited(this.context, event);
+      case 'reply_deleted':
+        return onReplyDeleted(this.context, event);
+      case 'reaction_added':
+      case 'reaction_removed':
+        // Votes arrive with scoring; until then a reaction stores nothing.
+        return;
+      case 'command':
+        return runCommand(this.context, event);
+      case 'form_submitted':
+        return onFormSubmitted(this.context, event);
+      case 'bot_removed':
+        return onBotRemoved(this.context, event);
     }
   }
 }

@@ -8,6 +8,7 @@ import type { Db } from '../../db/client.ts';
 import { type Catalog, loadCatalog } from '../../src/content/catalog.ts';
 import type { EngineContext, EngineSettings } from '../../src/core/context.ts';
 import type { PlatformName } from '../../src/core/ids.ts';
+import { type EngineMetrics, noMetrics } from '../../src/core/metrics-port.ts';
 import type { Platform } from '../../src/core/platform.ts';
 import { DrillService } from '../../src/core/service.ts';
 import type { FakeClock } from './fake-clock.ts';
@@ -29,6 +30,7 @@ export async function buildEngine(options: {
   instanceId?: string;
   settings?: Partial<EngineSettings>;
   catalog?: Catalog;
+  metrics?: EngineMetrics;
   extraContentDirs?: string[];
 }): Promise<TestEngine> {
   let catalog = options.catalog ?? (await loadCatalog(options.db, options.extraContentDirs ?? []));
@@ -39,6 +41,7 @@ export async function buildEngine(options: {
     db: options.db,
     clock: options.clock,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    metrics: options.metrics ?? noMetrics,
     platforms,
     instanceId: options.instanceId ?? 'test-engine',
     settings: {
