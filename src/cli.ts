@@ -31,15 +31,20 @@ const COMMANDS: Record<string, CommandSpec> = {
   start: {
     usage: 'drillbot start',
     summary:
-      'Migrate the database and connect the chat platforms configured in the environment (see .env.example).',
+      'Migrate the database and run the bot: Slack and Discord as configured in the environment (see .env.example), else the terminal channel.',
     async run() {
       const config = loadConfig();
       const { start } = await import('./main.ts');
-      const logger = createLogger({
-        level: config.logLevel,
-        secrets: secretValues(configSecrets(config)),
+      const secrets = secretValues(configSecrets(config));
+      return start(config, {
+        say: out,
+        logger: (destination) => createLogger({ level: config.logLevel, secrets, destination }),
+        stdin: process.stdin,
+        stdout: process.stdout,
+        stderr: process.stderr,
+        color: process.stdout.isTTY === true,
+        signals: process,
       });
-      return start(config, { say: out, logger });
     },
   },
   'db migrate': {

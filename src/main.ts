@@ -1,20 +1,47 @@
 /**
  * Composition root for `drillbot start`: config -> database -> migrations -> question packs
- * -> platforms.
- * Everything is built here and handed down; nothing below reads the environment.
+ * -> platforms -> engine -> ticker -> HTTP server, then wait for a signal (or the end of the
+ * terminal session) and shut down in order. Everything is built here and handed down;
+ * nothing below reads the environment.
  */
 
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { ConsoleAdapter } from '../adapters/console/index.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { type Config, PLATFORM_VARIABLES } from './config.ts';
-import { loadCatalog } from './content/catalog.ts';
+import { type Catalog, loadCatalog } from './content/catalog.ts';
+import { systemClock } from './core/clock.ts';
+import type { EngineContext } from './core/context.ts';
+import type { PlatformName } from './core/ids.ts';
+import type { Platform } from './core/platform.ts';
+import { DrillService } from './core/service.ts';
+import { makeHealthCheck } from './http/health.ts';
+import { type HttpServer, startHttpServer } from './http/server.ts';
+import { InFlight } from './inflight.ts';
 import type { Logger } from './logger.ts';
+import { DrillMetrics } from './metrics.ts';
+import { startTicker } from './ticker.ts';
 
 export interface StartIo {
-  /** Where the one-line banners for a person go (stdout in the CLI). */
+  /** One-line banners for a person (stdout in the CLI). */
   say(line: string): void;
-  logger: Logger;
+  /** Builds the logger once it is known whether the terminal channel needs stdout. */
+  logger(destination: NodeJS.WritableStream): Logger;
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Colour in the terminal channel. */
+  color: boolean;
+  /** Where SIGTERM and SIGINT arrive (the process, or a test's emitter). */
+  signals: NodeJS.EventEmitter;
 }
+
+/** How long shutdown waits for in-flight events and ticks before closing anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+const EIGHT_HOURS = 8 * 3_600_000;
 
 function describeDatabase(config: Config): string {
   return config.database.kind === 'postgres'
@@ -22,30 +49,132 @@ function describeDatabase(config: Config): string {
     : `the embedded database in ${config.database.dataDir}`;
 }
 
+function waitForSignal(signals: NodeJS.EventEmitter): { done: Promise<string>; dispose(): void } {
+  let handler: (signal: string) => void = () => {};
+  const done = new Promise<string>((resolve) => {
+    handler = resolve;
+  });
+  const onTerm = () => handler('SIGTERM');
+  const onInt = () => handler('SIGINT');
+  signals.once('SIGTERM', onTerm);
+  signals.once('SIGINT', onInt);
+  return {
+    done,
+    dispose() {
+      signals.off('SIGTERM', onTerm);
+      signals.off('SIGINT', onInt);
+    },
+  };
+}
+
 export async function start(config: Config, io: StartIo): Promise<number> {
-  const handle = await openDatabase(config.database);
-  try {
-    await migrateDatabase(handle);
-    io.logger.info({ engine: handle.engine }, 'database ready');
-    const catalog = await loadCatalog(handle.db, config.contentDirs);
-    for (const problem of catalog.errors) io.logger.warn({ problem }, 'question pack left out');
-    const questions = catalog.packs.reduce((sum, pack) => sum + pack.questions.length, 0);
-    io.logger.info({ packs: catalog.packs.length, questions }, 'question packs loaded');
-    const platforms = [config.slack && 'Slack', config.discord && 'Discord'].filter(Boolean);
-    if (platforms.length === 0) {
-      io.say(
-        `drillbot: no chat platform configured (looked for ${PLATFORM_VARIABLES.join(' and ')}); ` +
-          `${describeDatabase(config)} is migrated, ${questions} questions in ${catalog.packs.length} packs are loaded. ` +
-          'The terminal channel is not built yet.',
-      );
-      return 0;
-    }
+  if (config.slack || config.discord) {
+    const names = [config.slack && 'Slack', config.discord && 'Discord']
+      .filter(Boolean)
+      .join(' and ');
     io.say(
-      `drillbot: ${platforms.join(' and ')} configured, but this version has no chat adapters yet; ` +
-        'nothing to connect. See README.md for the roadmap.',
+      `drillbot: ${names} configured, but this version has no ${names} adapter yet; unset the tokens to use the terminal channel.`,
     );
     return 1;
+  }
+  // The terminal channel owns stdout; logs go to stderr so they never interleave with it.
+  const logger = io.logger(io.stderr);
+  const handle = await openDatabase(config.database);
+  let http: HttpServer | undefined;
+  try {
+    await migrateDatabase(handle);
+    let catalog: Catalog = await loadCatalog(handle.db, config.contentDirs);
+    for (const problem of catalog.errors) logger.warn({ problem }, 'question pack left out');
+    const questions = catalog.packs.reduce((sum, pack) => sum + pack.questions.length, 0);
+    logger.info(
+      { engine: handle.engine, packs: catalog.packs.length, questions },
+      'database and packs ready',
+    );
+
+    const metrics = new DrillMetrics();
+    const terminal = new ConsoleAdapter({
+      input: io.stdin,
+      output: io.stdout,
+      color: io.color,
+      clock: systemClock,
+    });
+    const platforms = new Map<PlatformName, Platform>([['console', terminal]]);
+    io.say(
+      `drillbot: no chat platform configured (looked for ${PLATFORM_VARIABLES.join(' and ')}); ` +
+        `starting the terminal channel on ${describeDatabase(config)} with ${questions} questions. Type /drill help.`,
+    );
+
+    const context: EngineContext = {
+      db: handle.db,
+      clock: systemClock,
+      logger,
+      metrics,
+      platforms,
+      instanceId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+      settings: {
+        bootstrapAdmins: config.admins,
+        defaultWindowMs: (platform) =>
+          platform === 'console' ? config.consoleWindowMs : EIGHT_HOURS,
+        leaseMs: 60_000,
+      },
+      catalog: () => catalog,
+      async reloadCatalog() {
+        catalog = await loadCatalog(handle.db, config.contentDirs);
+        return catalog;
+      },
+    };
+    const service = new DrillService(context);
+    const inflight = new InFlight();
+    let accepting = true;
+    for (const platform of platforms.values()) {
+      await platform.start(async (event) => {
+        if (!accepting) throw new Error('shutting down: not taking new events');
+        await inflight.track(service.handle(event));
+      });
+      metrics.setConnected(platform.name, true);
+    }
+    const ticker = startTicker({
+      seconds: config.tickSeconds,
+      tick: () => inflight.track(service.tick()),
+      logger,
+      onTickFinished: (ms) => metrics.tickFinished(ms),
+    });
+    if (config.port !== undefined) {
+      http = await startHttpServer({
+        port: config.port,
+        metrics,
+        logger,
+        health: makeHealthCheck({
+          ping: () => handle.ping(),
+          platforms: () =>
+            Object.fromEntries(
+              [...platforms.values()].map((platform) => [
+                platform.name,
+                platform.connectionState(),
+              ]),
+            ),
+        }),
+      });
+      logger.info({ port: http.port }, 'HTTP server listening (/healthz, /metrics)');
+    }
+
+    const signal = waitForSignal(io.signals);
+    const reason = await Promise.race([signal.done, terminal.closed.then(() => 'end of input')]);
+    signal.dispose();
+    logger.info({ reason }, 'shutting down');
+    // Order: stop taking events, let what was taken finish, then close the ports and the database.
+    accepting = false;
+    for (const platform of platforms.values()) {
+      await platform.stop();
+      metrics.setConnected(platform.name, false);
+    }
+    await ticker.stop();
+    if (!(await inflight.drain(SHUTDOWN_GRACE_MS))) {
+      logger.warn({ pending: inflight.size }, 'shutdown grace period over with work still running');
+    }
+    return 0;
   } finally {
+    await http?.close();
     await handle.close();
   }
 }

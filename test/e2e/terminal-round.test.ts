@@ -1,0 +1,85 @@
+/**
+ * `npm start` with no chat tokens, end to end: the real CLI, the embedded database, the
+ * terminal channel fed by a script on stdin.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/cli.ts';
+
+const dataDirs: string[] = [];
+afterAll(() => {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function npmStart(
+  stdin: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['start', '--silent'], {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`npm start did not exit\n${stdout}\n${stderr}`));
+    }, 90_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(stdin);
+  });
+}
+
+describe('npm start with no chat tokens', () => {
+  it('runs a full round in the terminal channel from a script and exits 0 at end of input', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'drillbot-e2e-'));
+    dataDirs.push(dataDir);
+    const script = [
+      '/drill now',
+      '/as alice Least privilege for every tool the agent can call, \\',
+      'and a human approves deletes and outbound emails before they happen.',
+      '/as bob Run generated code in a sandbox and keep an audit log of every tool call.',
+      '/drill reveal',
+      '/drill leaderboard',
+      '',
+    ].join('\n');
+    const result = await npmStart(script, { DRILLBOT_DATA_DIR: dataDir });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const out = result.stdout;
+    expect(out).toContain(
+      'no chat platform configured (looked for SLACK_BOT_TOKEN and DISCORD_TOKEN)',
+    );
+    expect(out).toContain('Daily drill');
+    expect(out).toContain('Reveal: what a strong answer covers');
+    expect(out).toContain('Answered (2)');
+    expect(out).toMatch(/@alice/);
+    expect(out).toMatch(/@bob/);
+    expect(out).toContain('Common mistake');
+    expect(out.indexOf('Daily drill')).toBeLessThan(
+      out.indexOf('Reveal: what a strong answer covers'),
+    );
+    // Leaderboards arrive with scoring; until then the command answers plainly.
+    expect(out).toMatch(/Leaderboards .*not available yet/);
+    // Piped output carries no colour codes.
+    expect(out).not.toMatch(/\u001b\[/);
+  });
+});
