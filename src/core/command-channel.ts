@@ -52,11 +52,7 @@ async function change(
 
 function nextLine(channel: Channel): Span[] {
   return channel.nextRunAt
-    ? [
-        text('Next drill: '),
-        { time: channel.nextRunAt, zone: channel.zone },
-        text(` (${channel.zone})`),
-      ]
+    ? [text('Next drill: '), { time: channel.nextRunAt, zone: channel.zone }]
     : [text(`No drill scheduled (${channel.status}).`)];
 }
 
