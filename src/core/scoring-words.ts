@@ -1,0 +1,71 @@
+/**
+ * Word-level views of an answer that the gaming detectors share. Pure.
+ *
+ * Built on the coverage tokenizer (`./text-tokens.ts`) so that the detectors see words the
+ * same way the rubric does: same normalisation, same Porter stems, same compound handling.
+ */
+import type { RubricSource } from './coverage.ts';
+import { type TextToken, tokenizeText } from './text-tokens.ts';
+
+/**
+ * Grammar words the tokenizer deliberately keeps as content (negations, limiters and
+ * connectives matter to mistake markers there), but which, for telling an explanation from a
+ * list, are exactly the words that show a sentence: "because", "without", "before"...
+ */
+const CONNECTIVES = new Set(
+  (
+    'because since not no without before after until unless while instead otherwise once ' +
+    'each every any all both either neither never only just too very whether though although'
+  ).split(' '),
+);
+
+/**
+ * Articles carry no explanation: "the argon2id, the salt" is still a bare list. They count as
+ * words but neither as content nor as grammar. ("and"/"or" stay grammar words: they join terms
+ * in a list but clauses in prose, and terse imperative prose needs every grammar word it has.)
+ */
+const ARTICLES = new Set(['a', 'an', 'the']);
+
+export interface WordProfile {
+  /** Every word, compounds as their parts (the joined alias is not a word of its own). */
+  readonly wordCount: number;
+  /** Grammar words (see `isFunctionWord`): the sign that the text is made of sentences. */
+  readonly functionWordCount: number;
+  /** Stems of the topic-bearing words, in order, repeats kept. */
+  readonly contentStems: readonly string[];
+}
+
+function isFunctionWord(token: TextToken): boolean {
+  return (token.stopWord && !ARTICLES.has(token.raw)) || CONNECTIVES.has(token.raw);
+}
+
+function isContentWord(token: TextToken): boolean {
+  return !token.stopWord && !CONNECTIVES.has(token.raw);
+}
+
+export function profileWords(text: string): WordProfile {
+  const words = tokenizeText(text).filter((token) => !token.joined);
+  return {
+    wordCount: words.length,
+    functionWordCount: words.filter(isFunctionWord).length,
+    contentStems: words.filter(isContentWord).map((token) => token.stem),
+  };
+}
+
+/** Distinct content stems of a text. */
+export function contentStemSet(text: string): Set<string> {
+  return new Set(profileWords(text).contentStems);
+}
+
+/**
+ * Stems of every word in the question's key point rubrics: the words a member would list to
+ * harvest coverage without explaining anything. Mistake markers are left out: listing the
+ * mistake earns no coverage, so it needs no guarding.
+ */
+export function rubricStemSet(question: RubricSource): Set<string> {
+  const stems = new Set<string>();
+  for (const point of question.framework.points) {
+    for (const phrase of point.rubric) for (const stem of contentStemSet(phrase)) stems.add(stem);
+  }
+  return stems;
+}
