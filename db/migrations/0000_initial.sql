@@ -1,3 +1,23 @@
+CREATE TABLE "member_channel_stats" (
+	"member_id" text NOT NULL,
+	"channel_id" text NOT NULL,
+	"current_streak" integer DEFAULT 0 NOT NULL,
+	"longest_streak" integer DEFAULT 0 NOT NULL,
+	"answered" integer DEFAULT 0 NOT NULL,
+	"coverage_sum" real DEFAULT 0 NOT NULL,
+	"last_answered_at" timestamp with time zone,
+	CONSTRAINT "member_channel_stats_pk" PRIMARY KEY("member_id","channel_id")
+);
+--> statement-breakpoint
+CREATE TABLE "points_daily" (
+	"member_id" text NOT NULL,
+	"channel_id" text NOT NULL,
+	"workspace_id" text NOT NULL,
+	"day" date NOT NULL,
+	"points" integer NOT NULL,
+	CONSTRAINT "points_daily_pk" PRIMARY KEY("member_id","channel_id","day")
+);
+--> statement-breakpoint
 CREATE TABLE "channels" (
 	"id" text PRIMARY KEY NOT NULL,
 	"workspace_id" text NOT NULL,
@@ -14,7 +34,7 @@ CREATE TABLE "channels" (
 	"weekly_board" boolean DEFAULT false NOT NULL,
 	"status" text DEFAULT 'active' NOT NULL,
 	"paused_reason" text,
-	"enrolled_by" text NOT NULL,
+	"enrolled_by" text,
 	"next_run_at" timestamp with time zone,
 	"rotation_seed" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -85,6 +105,7 @@ CREATE TABLE "drills" (
 	"reminded_at" timestamp with time zone,
 	"revealed_at" timestamp with time zone,
 	"reveal_message_ref" text,
+	"scored_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -114,16 +135,29 @@ CREATE TABLE "points_ledger" (
 	"earned_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "practice_pending" (
+	"member_id" text PRIMARY KEY NOT NULL,
+	"pack_id" text NOT NULL,
+	"question_id" text NOT NULL,
+	"snapshot_id" bigint,
+	"asked_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "practice_state" (
 	"member_id" text NOT NULL,
 	"pack_id" text NOT NULL,
 	"question_id" text NOT NULL,
-	"attempts" integer DEFAULT 0 NOT NULL,
-	"interval_days" real DEFAULT 0 NOT NULL,
-	"ease" real DEFAULT 2.5 NOT NULL,
-	"last_coverage" real,
-	"last_practiced_at" timestamp with time zone,
-	"due_at" timestamp with time zone,
+	"due_at" timestamp with time zone NOT NULL,
+	"stability" double precision NOT NULL,
+	"difficulty" double precision NOT NULL,
+	"elapsed_days" integer NOT NULL,
+	"scheduled_days" integer NOT NULL,
+	"learning_steps" integer NOT NULL,
+	"reps" integer NOT NULL,
+	"lapses" integer NOT NULL,
+	"state" text NOT NULL,
+	"last_practiced_at" timestamp with time zone NOT NULL,
+	"last_coverage" double precision NOT NULL,
 	CONSTRAINT "practice_state_pk" PRIMARY KEY("member_id","pack_id","question_id")
 );
 --> statement-breakpoint
@@ -133,6 +167,7 @@ CREATE TABLE "members" (
 	"display_name" text,
 	"is_bot" boolean DEFAULT false NOT NULL,
 	"opted_out_at" timestamp with time zone,
+	"forget_requested_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -140,7 +175,7 @@ CREATE TABLE "members" (
 CREATE TABLE "workspace_admins" (
 	"workspace_id" text NOT NULL,
 	"member_id" text NOT NULL,
-	"added_by" text NOT NULL,
+	"added_by" text,
 	"added_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "workspace_admins_pk" PRIMARY KEY("workspace_id","member_id")
 );
@@ -153,6 +188,11 @@ CREATE TABLE "workspaces" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "member_channel_stats" ADD CONSTRAINT "member_channel_stats_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_channel_stats" ADD CONSTRAINT "member_channel_stats_channel_id_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."channels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "points_daily" ADD CONSTRAINT "points_daily_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "points_daily" ADD CONSTRAINT "points_daily_channel_id_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."channels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "points_daily" ADD CONSTRAINT "points_daily_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "channels" ADD CONSTRAINT "channels_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "question_flags" ADD CONSTRAINT "question_flags_snapshot_id_question_snapshots_id_fk" FOREIGN KEY ("snapshot_id") REFERENCES "public"."question_snapshots"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "answer_messages" ADD CONSTRAINT "answer_messages_answer_id_answers_id_fk" FOREIGN KEY ("answer_id") REFERENCES "public"."answers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -166,8 +206,12 @@ ALTER TABLE "points_ledger" ADD CONSTRAINT "points_ledger_member_id_members_id_f
 ALTER TABLE "points_ledger" ADD CONSTRAINT "points_ledger_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "points_ledger" ADD CONSTRAINT "points_ledger_channel_id_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."channels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "points_ledger" ADD CONSTRAINT "points_ledger_drill_id_drills_id_fk" FOREIGN KEY ("drill_id") REFERENCES "public"."drills"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "practice_pending" ADD CONSTRAINT "practice_pending_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "practice_pending" ADD CONSTRAINT "practice_pending_snapshot_id_question_snapshots_id_fk" FOREIGN KEY ("snapshot_id") REFERENCES "public"."question_snapshots"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "practice_state" ADD CONSTRAINT "practice_state_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "workspace_admins" ADD CONSTRAINT "workspace_admins_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "points_daily_channel_day_idx" ON "points_daily" USING btree ("channel_id","day","member_id","points");--> statement-breakpoint
+CREATE INDEX "points_daily_workspace_day_idx" ON "points_daily" USING btree ("workspace_id","day","member_id","points");--> statement-breakpoint
 CREATE INDEX "channels_due_idx" ON "channels" USING btree ("status","next_run_at");--> statement-breakpoint
 CREATE INDEX "channels_workspace_idx" ON "channels" USING btree ("workspace_id");--> statement-breakpoint
 CREATE INDEX "question_flags_snapshot_idx" ON "question_flags" USING btree ("snapshot_id");--> statement-breakpoint

@@ -73,6 +73,8 @@ export interface AnswerForReveal {
   displayName: string | null;
   /** On-time, undeleted replies joined in the order they were sent. */
   text: string;
+  /** When the first on-time reply was sent (decides who copied whom); null without one. */
+  firstSentAt: Date | null;
   lateReplies: number;
 }
 
@@ -111,6 +113,7 @@ export async function answersAt(
       memberId: row.memberId,
       displayName: row.displayName,
       text: '',
+      firstSentAt: null,
       lateReplies: 0,
     };
     byAnswer.set(row.answerId, entry);
@@ -119,6 +122,7 @@ export async function answersAt(
       entry.lateReplies += 1;
     } else {
       entry.text = entry.text === '' ? row.text : `${entry.text}\n${row.text}`;
+      entry.firstSentAt ??= row.sentAt;
     }
   }
   return [...byAnswer.values()];
@@ -127,7 +131,13 @@ export async function answersAt(
 export async function freezeAnswer(
   db: DbOrTx,
   answerId: number,
-  values: { frozenText: string; onTime: boolean; frozenAt: Date; score: Record<string, unknown> },
+  values: {
+    frozenText: string;
+    onTime: boolean;
+    frozenAt: Date;
+    score: Record<string, unknown>;
+    points?: number;
+  },
 ): Promise<void> {
   await db.update(answers).set(values).where(eq(answers.id, answerId));
 }

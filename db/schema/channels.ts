@@ -39,7 +39,8 @@ export const channels = pgTable(
     status: text('status', { enum: channelStatuses }).notNull().default('active'),
     /** Why the channel is paused when the bot paused it itself (removed, no permission). */
     pausedReason: text('paused_reason'),
-    enrolledBy: text('enrolled_by').notNull(),
+    /** Who enrolled the channel (hinted when the bot loses it); null once they were forgotten. */
+    enrolledBy: text('enrolled_by'),
     /** The next scheduled slot; null while paused or stopped. */
     nextRunAt: instant('next_run_at'),
     /** Seed of the channel's shuffled question order (rotation is stable per channel). */

@@ -56,6 +56,8 @@ export const drills = pgTable(
     remindedAt: instant('reminded_at'),
     revealedAt: instant('revealed_at'),
     revealMessageRef: text('reveal_message_ref'),
+    /** Set in the transaction that froze and scored the answers: scoring happens once. */
+    scoredAt: instant('scored_at'),
     ...timestamps,
   },
   (t) => [

@@ -21,7 +21,8 @@ export const workspaceAdmins = pgTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     memberId: text('member_id').notNull(),
-    addedBy: text('added_by').notNull(),
+    /** Null once the admin who added them was forgotten. */
+    addedBy: text('added_by'),
     addedAt: instant('added_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: 'workspace_admins_pk', columns: [t.workspaceId, t.memberId] })],
@@ -36,6 +37,8 @@ export const members = pgTable(
     isBot: boolean('is_bot').notNull().default(false),
     /** Set by `/drill optout on`: left out of boards, nothing new is scored. */
     optedOutAt: instant('opted_out_at'),
+    /** `/drill forget-me` asks twice: the first call sets this, a second soon after deletes. */
+    forgetRequestedAt: instant('forget_requested_at'),
     ...timestamps,
   },
   (t) => [index('members_platform_idx').on(t.platform)],

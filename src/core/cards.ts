@@ -3,7 +3,6 @@
  * the reminder, and the reveal. Pure: everything they show is passed in.
  */
 import type { Question } from '../content/schema.ts';
-import type { Coverage } from './coverage.ts';
 import {
   type Block,
   context,
@@ -75,8 +74,16 @@ export function reminderCard(closesAt: Date, zone: string, answered: number): Me
 export interface RevealedAnswer {
   memberId: string;
   name: string;
+  /** The frozen (scored) text; empty when nothing arrived on time. */
   text: string;
-  coverage: Coverage;
+  covered: readonly string[];
+  ratio: number;
+  fellIntoMistake: boolean;
+  /** Points from this drill; null for members who opted out. */
+  points: number | null;
+  votes: number;
+  /** Why an answer earned participation only ("bare-term-list", "copy", ...). */
+  flags: readonly string[];
   lateReplies: number;
 }
 
@@ -95,8 +102,23 @@ function names(list: RevealedAnswer[]): Span[] {
   return spans;
 }
 
+const FLAG_WORDS: Record<string, string> = {
+  'bare-term-list': 'a list of terms',
+  'repeats-question': 'repeats the question',
+  copy: 'copies an earlier answer',
+};
+
+/** Best answers: most key points covered, then most votes; flagged answers are not shown. */
+function bestAnswers(answers: RevealedAnswer[]): RevealedAnswer[] {
+  return answers
+    .filter((answer) => answer.flags.length === 0 && answer.ratio > 0)
+    .sort((a, b) => b.ratio - a.ratio || b.votes - a.votes || a.name.localeCompare(b.name))
+    .slice(0, 3);
+}
+
 export function revealCard(input: RevealCardInput): Message {
   const { question, answers } = input;
+  const total = question.framework.points.length;
   const onTime = answers.filter((answer) => answer.text.trim() !== '');
   const blocks: Block[] = [
     heading('Reveal: what a strong answer covers'),
@@ -105,7 +127,7 @@ export function revealCard(input: RevealCardInput): Message {
   blocks.push({
     type: 'bullets',
     items: question.framework.points.map((point) => {
-      const count = onTime.filter((answer) => answer.coverage.covered.includes(point.id)).length;
+      const count = onTime.filter((answer) => answer.covered.includes(point.id)).length;
       return [
         text(point.label, 'bold'),
         text(` — ${point.detail} `),
@@ -114,8 +136,7 @@ export function revealCard(input: RevealCardInput): Message {
     }),
   });
   const uncovered = question.framework.points.filter(
-    (point) =>
-      onTime.length > 0 && !onTime.some((answer) => answer.coverage.covered.includes(point.id)),
+    (point) => onTime.length > 0 && !onTime.some((answer) => answer.covered.includes(point.id)),
   );
   if (uncovered.length > 0) {
     blocks.push(
@@ -125,7 +146,7 @@ export function revealCard(input: RevealCardInput): Message {
       ),
     );
   }
-  const fell = onTime.filter((answer) => answer.coverage.mistakeMarkers.length > 0).length;
+  const fell = onTime.filter((answer) => answer.fellIntoMistake).length;
   blocks.push(
     paragraph(
       text('Common mistake: ', 'bold'),
@@ -144,8 +165,33 @@ export function revealCard(input: RevealCardInput): Message {
   if (onTime.length === 0) {
     blocks.push(context(text('No answers this time.')));
   } else {
-    const ranked = [...onTime].sort((a, b) => b.coverage.ratio - a.coverage.ratio);
-    blocks.push(context(text(`Answered (${onTime.length}): `), ...names(ranked)));
+    const best = bestAnswers(onTime);
+    if (best.length > 0) {
+      const spans: Span[] = [text('Best answers: ', 'bold')];
+      best.forEach((answer, index) => {
+        if (index > 0) spans.push(text(', '));
+        const votes =
+          answer.votes > 0 ? `, ${answer.votes} vote${answer.votes === 1 ? '' : 's'}` : '';
+        spans.push(
+          { member: answer.memberId, name: answer.name },
+          text(` (${answer.covered.length}/${total} key points${votes})`),
+        );
+      });
+      blocks.push(paragraph(...spans));
+    }
+    const ranked = [...onTime].sort(
+      (a, b) => (b.points ?? -1) - (a.points ?? -1) || a.name.localeCompare(b.name),
+    );
+    const spans: Span[] = [text(`Answered (${onTime.length}): `)];
+    ranked.forEach((answer, index) => {
+      if (index > 0) spans.push(text(' · '));
+      spans.push({ member: answer.memberId, name: answer.name });
+      if (answer.points !== null)
+        spans.push(text(` ${answer.points} pt${answer.points === 1 ? '' : 's'}`));
+      const why = answer.flags.map((flag) => FLAG_WORDS[flag]).filter(Boolean);
+      if (why.length > 0) spans.push(text(` (${why.join(', ')}: taking part only)`));
+    });
+    blocks.push(context(...spans));
   }
   const late = answers.filter((answer) => answer.lateReplies > 0);
   if (late.length > 0) blocks.push(context(text('Late, kept but not scored: '), ...names(late)));
@@ -158,12 +204,17 @@ export function revealCard(input: RevealCardInput): Message {
 }
 
 /** What a member's own answer missed, sent privately after the reveal. */
-export function missedPointsCard(question: Question, coverage: Coverage): Message {
-  const missed = question.framework.points.filter((point) => coverage.missed.includes(point.id));
+export function missedPointsCard(
+  question: Question,
+  covered: readonly string[],
+  points: number | null,
+): Message {
+  const missed = question.framework.points.filter((point) => !covered.includes(point.id));
+  const earned = points === null ? '' : ` You earned ${points} point${points === 1 ? '' : 's'}.`;
   const blocks: Block[] = [
     paragraph(
       text(
-        `Your answer covered ${coverage.covered.length} of ${question.framework.points.length} key points.`,
+        `Your answer covered ${covered.length} of ${question.framework.points.length} key points.${earned}`,
       ),
     ),
   ];

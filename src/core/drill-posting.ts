@@ -283,6 +283,7 @@ export async function pauseForLostChannel(
     { channel: channel.id, reason },
     'drills paused: the bot can no longer post in this channel',
   );
+  if (!channel.enrolledBy) return;
   try {
     await platformFor(context, channel.id).postPrivate(
       channel.id,

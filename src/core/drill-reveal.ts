@@ -3,16 +3,70 @@
  * the reveal in the thread, and send reminders before the close. A reveal is claimed with a
  * lease, so two processes never reveal one drill; a retried reveal looks for its marker first.
  */
-import { answersAt, freezeAnswer } from '../../db/queries/answers.ts';
+import { answersAt, answersOfDrill } from '../../db/queries/answers.ts';
 import { getChannel } from '../../db/queries/channels.ts';
 import { claimReminder, deferLease, markRevealed, takeLease } from '../../db/queries/drills.ts';
+import { votesByAuthor } from '../../db/queries/votes.ts';
 import type { Drill } from '../../db/schema.ts';
-import { type RevealedAnswer, reminderCard, revealCard } from './cards.ts';
+import { missedPointsCard, type RevealedAnswer, reminderCard, revealCard } from './cards.ts';
 import { type EngineContext, platformFor } from './context.ts';
-import { coverage } from './coverage.ts';
 import { backoffMs, pauseForLostChannel, questionOfDrill } from './drill-posting.ts';
+import { type StoredScore, scoreDrill } from './drill-scoring.ts';
 import { platformOf } from './ids.ts';
 import { PlatformError } from './platform.ts';
+
+/** The answers as scored, with names, votes and late replies, for the reveal card. */
+async function revealedAnswers(
+  context: EngineContext,
+  drillId: number,
+  revealAt: Date,
+): Promise<RevealedAnswer[]> {
+  const asOfReveal = await answersAt(context.db, drillId, revealAt);
+  const scores = new Map((await answersOfDrill(context.db, drillId)).map((row) => [row.id, row]));
+  const votes = await votesByAuthor(context.db, drillId);
+  return asOfReveal.map((answer) => {
+    const row = scores.get(answer.answerId);
+    const score = (row?.score ?? undefined) as StoredScore | undefined;
+    return {
+      memberId: answer.memberId,
+      name: answer.displayName ?? answer.memberId,
+      text: row?.frozenText ?? answer.text,
+      covered: score?.covered ?? [],
+      ratio: score?.ratio ?? 0,
+      fellIntoMistake: (score?.mistakeMarkers.length ?? 0) > 0,
+      points: row?.onTime ? (row.points ?? 0) : null,
+      votes: votes.get(answer.memberId) ?? 0,
+      flags: score?.flags ?? [],
+      lateReplies: answer.lateReplies,
+    };
+  });
+}
+
+/** Tells each member who answered on time, privately, what their answer missed. */
+async function sendMissedPoints(
+  context: EngineContext,
+  channelId: string,
+  drill: Drill,
+  answers: RevealedAnswer[],
+): Promise<void> {
+  const asked = await questionOfDrill(context, drill);
+  if (!asked) return;
+  const platform = platformFor(context, channelId);
+  for (const answer of answers.filter((entry) => entry.text.trim() !== '')) {
+    try {
+      await platform.postPrivate(
+        channelId,
+        answer.memberId,
+        missedPointsCard(asked.question, answer.covered, answer.points),
+      );
+    } catch (error) {
+      context.logger.warn(
+        { channel: channelId, drill: drill.id, err: error },
+        'private feedback failed',
+      );
+    }
+  }
+}
 
 /** Reveals an open drill whose reveal time has come; a no-op if another process has it. */
 export async function revealDrill(context: EngineContext, drill: Drill): Promise<boolean> {
@@ -36,29 +90,8 @@ export async function revealDrill(context: EngineContext, drill: Drill): Promise
     });
     return true;
   }
-  const stored = await answersAt(db, held.id, held.revealAt);
-  const answers: RevealedAnswer[] = stored.map((answer) => ({
-    memberId: answer.memberId,
-    name: answer.displayName ?? answer.memberId,
-    text: answer.text,
-    coverage: coverage(answer.text, asked.question),
-    lateReplies: answer.lateReplies,
-  }));
-  for (const [index, answer] of answers.entries()) {
-    const row = stored[index];
-    if (!row) continue;
-    await freezeAnswer(db, row.answerId, {
-      frozenText: answer.text,
-      onTime: answer.text.trim() !== '',
-      frozenAt: now,
-      score: {
-        covered: answer.coverage.covered,
-        missed: answer.coverage.missed,
-        ratio: answer.coverage.ratio,
-        mistakeMarkers: answer.coverage.mistakeMarkers,
-      },
-    });
-  }
+  await scoreDrill(context, held, channel, asked.question);
+  const answers = await revealedAnswers(context, held.id, held.revealAt);
   const platform = platformFor(context, channel.id);
   const marker = `reveal:${held.id}` as const;
   let revealRef: string | null = null;
@@ -111,6 +144,7 @@ export async function revealDrill(context: EngineContext, drill: Drill): Promise
       { channel: channel.id, drill: held.id, answers: answers.filter((a) => a.text !== '').length },
       'drill revealed',
     );
+    await sendMissedPoints(context, channel.id, held, answers);
   }
   return done;
 }

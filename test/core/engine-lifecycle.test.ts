@@ -195,7 +195,12 @@ describe.each(ENGINES)('drill lifecycle on %s', (engine) => {
     const [channel] = await database.db.select().from(channels);
     expect(channel?.status).toBe('paused');
     expect(channel?.pausedReason).toContain('removed');
-    expect(platform.privateTo(ADMIN).map((entry) => entry.text).join()).toContain('Invite the bot back');
+    expect(
+      platform
+        .privateTo(ADMIN)
+        .map((entry) => entry.text)
+        .join(),
+    ).toContain('Invite the bot back');
   });
 
   it('blind mode takes private answers and shows them together at the reveal', async () => {

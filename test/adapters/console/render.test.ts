@@ -162,12 +162,13 @@ describe('places and kinds, colour off', () => {
   });
 
   it('frames the reveal with a double line, indented when in the thread', () => {
-    const coverage = (covered: string[]) => ({
+    const scored = (covered: string[], points: number) => ({
       covered,
-      missed: [],
       ratio: covered.length / 2,
-      mistakeMarkers: [],
-      evidence: {},
+      fellIntoMistake: false,
+      points,
+      votes: 0,
+      flags: [],
     });
     const reveal = revealCard({
       question: QUESTION,
@@ -177,14 +178,14 @@ describe('places and kinds, colour off', () => {
           memberId: 'console:alice',
           name: 'alice',
           text: 'rotate',
-          coverage: coverage(['rotate']),
+          ...scored(['rotate'], 2),
           lateReplies: 0,
         },
         {
           memberId: 'console:bob',
           name: 'bob',
           text: 'rotate, logs',
-          coverage: coverage(['rotate', 'audit']),
+          ...scored(['rotate', 'audit'], 4),
           lateReplies: 1,
         },
       ],
@@ -197,7 +198,8 @@ describe('places and kinds, colour off', () => {
         '    ║ • Rotate — Revoke the secret now. (2/2 answers)',
         '    ║ • Audit use — Check the logs for use. (1/2 answers)',
         '    ║ Common mistake: Only rewriting history. (0 of 2 answers fell into it)',
-        '    ║ Answered (2): @bob, @alice',
+        '    ║ Best answers: @bob (2/2 key points), @alice (1/2 key points)',
+        '    ║ Answered (2): @bob 4 pts · @alice 2 pts',
         '    ║ Late, kept but not scored: @bob',
         `    ╚${'═'.repeat(47)}`,
       ].join('\n'),

@@ -1,0 +1,75 @@
+/** Per-member, per-channel streaks and answer counts, updated once per scored drill. */
+import { and, eq, gt, notInArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { memberChannelStats } from '../schema.ts';
+
+/**
+ * Applies one scored drill: members who answered on time extend their streak, everyone else
+ * in the channel with a streak loses it. Returns each on-time member's streak after it.
+ */
+export async function applyDrillToStreaks(
+  db: DbOrTx,
+  channelId: string,
+  onTime: ReadonlyArray<{ memberId: string; coverage: number }>,
+  at: Date,
+): Promise<Map<string, number>> {
+  const ids = onTime.map((entry) => entry.memberId);
+  await db
+    .update(memberChannelStats)
+    .set({ currentStreak: 0 })
+    .where(
+      and(
+        eq(memberChannelStats.channelId, channelId),
+        gt(memberChannelStats.currentStreak, 0),
+        ids.length > 0 ? notInArray(memberChannelStats.memberId, ids) : undefined,
+      ),
+    );
+  const streaks = new Map<string, number>();
+  for (const entry of onTime) {
+    const [row] = await db
+      .insert(memberChannelStats)
+      .values({
+        memberId: entry.memberId,
+        channelId,
+        currentStreak: 1,
+        longestStreak: 1,
+        answered: 1,
+        coverageSum: entry.coverage,
+        lastAnsweredAt: at,
+      })
+      .onConflictDoUpdate({
+        target: [memberChannelStats.memberId, memberChannelStats.channelId],
+        set: {
+          currentStreak: sql`${memberChannelStats.currentStreak} + 1`,
+          longestStreak: sql`greatest(${memberChannelStats.longestStreak}, ${memberChannelStats.currentStreak} + 1)`,
+          answered: sql`${memberChannelStats.answered} + 1`,
+          coverageSum: sql`${memberChannelStats.coverageSum} + ${entry.coverage}`,
+          lastAnsweredAt: at,
+        },
+      })
+      .returning({ streak: memberChannelStats.currentStreak });
+    if (row) streaks.set(entry.memberId, row.streak);
+  }
+  return streaks;
+}
+
+export async function statsOf(db: DbOrTx, memberId: string, channelId: string) {
+  const [row] = await db
+    .select()
+    .from(memberChannelStats)
+    .where(
+      and(eq(memberChannelStats.memberId, memberId), eq(memberChannelStats.channelId, channelId)),
+    );
+  return row;
+}
+
+export async function streaksOfChannel(
+  db: DbOrTx,
+  channelId: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ memberId: memberChannelStats.memberId, streak: memberChannelStats.currentStreak })
+    .from(memberChannelStats)
+    .where(eq(memberChannelStats.channelId, channelId));
+  return new Map(rows.map((row) => [row.memberId, row.streak]));
+}
