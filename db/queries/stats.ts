@@ -1,7 +1,7 @@
 /** Per-member, per-channel streaks and answer counts, updated once per scored drill. */
-import { and, eq, gt, notInArray, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { memberChannelStats } from '../schema.ts';
+import { answers, drills, memberChannelStats, questionSnapshots } from '../schema.ts';
 
 /**
  * Applies one scored drill: members who answered on time extend their streak, everyone else
@@ -72,4 +72,18 @@ export async function streaksOfChannel(
     .from(memberChannelStats)
     .where(eq(memberChannelStats.channelId, channelId));
   return new Map(rows.map((row) => [row.memberId, row.streak]));
+}
+
+/** Each scored on-time answer of a member in a channel: coverage and the question's tags. */
+export async function coverageByTags(db: DbOrTx, memberId: string, channelId: string) {
+  const rows = await db
+    .select({
+      ratio: sql<number | null>`(${answers.score} ->> 'ratio')::float8`,
+      tags: sql<string[] | null>`(select array_agg(t) from jsonb_array_elements_text(${questionSnapshots.body} -> 'tags') t)`,
+    })
+    .from(answers)
+    .innerJoin(drills, eq(drills.id, answers.drillId))
+    .innerJoin(questionSnapshots, eq(questionSnapshots.id, drills.snapshotId))
+    .where(and(eq(answers.memberId, memberId), eq(drills.channelId, channelId), eq(answers.onTime, true), isNotNull(answers.frozenAt)));
+  return rows.map((row) => ({ ratio: row.ratio ?? 0, tags: row.tags ?? [] }));
 }

@@ -220,10 +220,8 @@ export function missedPointsCard(
   ];
   if (missed.length > 0) {
     blocks.push(paragraph(text('Worth adding next time:', 'bold')));
-    blocks.push({
-      type: 'bullets',
-      items: missed.map((point) => [text(point.label, 'bold'), text(` — ${point.detail}`)]),
-    });
+    // Labels only: the reveal in the thread carries the details.
+    blocks.push({ type: 'bullets', items: missed.map((point) => [text(point.label)]) });
   }
   return { kind: 'notice', blocks };
 }

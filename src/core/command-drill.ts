@@ -11,6 +11,7 @@ import {
 import { addFlag } from '../../db/queries/flags.ts';
 import type { Channel } from '../../db/schema.ts';
 import type { Pack } from '../content/schema.ts';
+import { leaderboardReply, statsReply } from './command-boards.ts';
 import type { CommandCall } from './command-runner.ts';
 import type { Command } from './commands/types.ts';
 import { formatHelp } from './commands/usage.ts';
@@ -19,6 +20,7 @@ import { claimDrill, postClaimed } from './drill-posting.ts';
 import { revealDrill } from './drill-reveal.ts';
 import { DrillError } from './errors.ts';
 import { type Block, heading, type Message, notice, paragraph, text } from './messages.ts';
+import { answerPractice, askPractice } from './practice-flow.ts';
 import { storePrivateAnswer } from './private-answer.ts';
 
 function requireChannel(channel: Channel | undefined): Channel {
@@ -104,10 +106,6 @@ function tipsMessage(
 }
 
 const LATER: Partial<Record<Command['name'], string>> = {
-  practice: 'Private practice',
-  'practice-answer': 'Private practice',
-  leaderboard: 'Leaderboards',
-  stats: 'Personal stats',
   optout: 'Opting out',
   'export-me': 'Exporting your data',
   'forget-me': 'Deleting your data',
@@ -127,6 +125,14 @@ export async function runDrillCommand(
     );
   }
   switch (command.name) {
+    case 'practice':
+      return askPractice(context, call.event.member, command.filter);
+    case 'practice-answer':
+      return answerPractice(context, call.event.member, command.text);
+    case 'leaderboard':
+      return leaderboardReply(context, command, call);
+    case 'stats':
+      return statsReply(context, call);
     case 'help': {
       const lines = formatHelp({
         includeAdmin: call.isAdmin,

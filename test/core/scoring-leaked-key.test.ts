@@ -7,48 +7,16 @@ import { answer, itScoresDrill, questionById } from './scoring-support.ts';
 
 const question = questionById('cloud-leaked-access-key');
 
-const strong = `First thing: kill the key. Deactivate it in IAM and revoke the sessions it already
-minted, because forty minutes on a public repo is plenty; scrapers pick up keys in minutes, so I'd
-treat it as used. Then I go to CloudTrail and pull every call made with that access key ID since the
-push, looking at where the calls came from and what was listed or read. Next I look for anything
-the attacker left behind: new IAM users or keys, changed role trust, instances spun up in regions
-we never touch. Once that's clean, the service that owned the key gets a replacement credential, and
-we rotate whatever secrets it could reach. It's an incident from minute one, with a ticket, the
-owner on the call and legal looped in if data went out. Afterwards: push protection on the org and
-OIDC for the pipeline so there's no long-lived key to leak.`;
-
-/** The strong answer lightly edited: an opening changed, a few words swapped, one line cut. */
-const lightlyEditedCopy = `Step one: kill the key. Deactivate it in IAM and revoke the sessions it
-already minted, because forty minutes on a public repo is plenty; scrapers pick up keys within
-minutes, so I'd treat it as used. Then go to CloudTrail and pull every call made with that access
-key ID since the push, looking at where calls came from and what was listed or read. Next look for
-anything the attacker left behind: new IAM users or keys, changed role trust, instances launched in
-regions we never use. Once that's clean, the service that owned the key gets a replacement
-credential, and we rotate whatever secrets it could reach. Afterwards: push protection on the org
-and OIDC for the pipeline so there's no long-lived key to leak.`;
-
-const partial = `Revoke the key straight away and then check the CloudTrail logs to see if anyone
-used it while it was public.`;
-
-const mistake = `Force push a commit that drops the file so it's out of the history, make the repo
-private for now, and tell the developer to create a fresh key and update the app config.`;
-
-const offTopic = `This is why we need better onboarding. New developers don't get any training on
-git and nobody reviews their first pull requests, so of course things slip through.`;
-
-const bareTermList = `deactivate, revoke, CloudTrail, persistence, cryptomining, rotate, secret
-scanning, OIDC, legal`;
-
-const questionPastedBack = `A developer pushed a cloud access key to a public GitHub repository
-forty minutes ago. Walk me through what you do, in order.`;
-
-const bulletPoints = `1. Disable the key right now, since bots harvest GitHub in minutes and it's
-   probably been used already
-2. Query CloudTrail for that key ID: which APIs it called, from which IPs, before and after the push
-3. Hunt for what an attacker would leave: new users, new access keys, miners in odd regions
-4. Give the app a replacement credential and rotate any secrets the key could read
-5. Open an incident and loop in legal if customer data was touched
-6. Turn on secret scanning with push protection so it can't happen again`;
+import {
+  bareTermList,
+  bulletPoints,
+  lightlyEditedCopy,
+  mistake,
+  offTopic,
+  partial,
+  questionPastedBack,
+  strong,
+} from './fixtures/leaked-key-answers.ts';
 
 const ALL = [
   'deactivate',

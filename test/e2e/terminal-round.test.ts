@@ -59,6 +59,8 @@ describe('npm start with no chat tokens', () => {
       '/as bob Run generated code in a sandbox and keep an audit log of every tool call.',
       '/drill reveal',
       '/drill leaderboard',
+      '/drill practice prompt-injection',
+      'Instructions and data share one channel, the context window, so nothing like a parameterised query exists.',
       '',
     ].join('\n');
     const result = await npmStart(script, { DRILLBOT_DATA_DIR: dataDir });
@@ -77,8 +79,13 @@ describe('npm start with no chat tokens', () => {
     expect(out.indexOf('Daily drill')).toBeLessThan(
       out.indexOf('Reveal: what a strong answer covers'),
     );
-    // Leaderboards arrive with scoring; until then the command answers plainly.
-    expect(out).toMatch(/Leaderboards .*not available yet/);
+    // Points on the reveal, the board, and a private practice question answered on the next line.
+    expect(out).toMatch(/Answered \(2\): @(alice|bob) \d+ pts? · @(alice|bob) \d+ pts?/);
+    expect(out).toContain('Leaderboard · this channel');
+    expect(out).toMatch(/1\. @alice — \d+ pts? · streak 1/);
+    expect(out).toContain('Practice · AI Security Engineer');
+    expect(out).toMatch(/You covered [1-9] of \d+ key points/);
+    expect(out).toMatch(/This question comes back in \d+ days?/);
     // Piped output carries no colour codes.
     expect(out.includes(String.fromCharCode(27))).toBe(false);
   });
