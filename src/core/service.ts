@@ -21,6 +21,8 @@ import { onReplyDeleted, onReplyEdited, onThreadReply } from './inbound-answers.
 import { onBotRemoved, onFormSubmitted } from './inbound-other.ts';
 import type { InboundEvent } from './platform.ts';
 import { planDue } from './schedule.ts';
+import { onReaction } from './votes.ts';
+import { postWeeklyBoard } from './weekly-board.ts';
 
 export interface TickReport {
   posted: number;
@@ -131,6 +133,7 @@ export class DrillService {
     });
     if (!drill) return { posted: 0, skipped: 0 };
     await postClaimed(this.context, drill);
+    await postWeeklyBoard(this.context, channel);
     return { posted: 1, skipped: plan.skipped.length };
   }
 
@@ -160,8 +163,7 @@ export class DrillService {
         return onReplyDeleted(this.context, event);
       case 'reaction_added':
       case 'reaction_removed':
-        // Votes arrive with scoring; until then a reaction stores nothing.
-        return;
+        return onReaction(this.context, event);
       case 'command':
         return runCommand(this.context, event);
       case 'form_submitted':
