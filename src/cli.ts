@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { configSecrets, loadConfig } from './config.ts';
 import { isDrillError } from './core/errors.ts';
 import { createLogger, secretValues } from './logger.ts';
+import type { StartOptions } from './main.ts';
 
 interface CommandSpec {
   usage: string;
@@ -27,24 +28,42 @@ function wantsHelp(args: string[]): boolean {
   return values.help === true;
 }
 
+async function runStart(options: StartOptions): Promise<number> {
+  const config = loadConfig();
+  const { start } = await import('./main.ts');
+  const secrets = secretValues(configSecrets(config));
+  return start(
+    config,
+    {
+      say: out,
+      logger: (destination) => createLogger({ level: config.logLevel, secrets, destination }),
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      color: process.stdout.isTTY === true,
+      signals: process,
+    },
+    options,
+  );
+}
+
 const COMMANDS: Record<string, CommandSpec> = {
   start: {
     usage: 'drillbot start',
     summary:
       'Migrate the database and run the bot: Slack and Discord as configured in the environment (see .env.example), else the terminal channel.',
-    async run() {
-      const config = loadConfig();
-      const { start } = await import('./main.ts');
-      const secrets = secretValues(configSecrets(config));
-      return start(config, {
-        say: out,
-        logger: (destination) => createLogger({ level: config.logLevel, secrets, destination }),
-        stdin: process.stdin,
-        stdout: process.stdout,
-        stderr: process.stderr,
-        color: process.stdout.isTTY === true,
-        signals: process,
-      });
+    run: () => runStart({}),
+  },
+  practice: {
+    usage: 'drillbot practice [PACK or TAG]',
+    summary:
+      'Private practice in the terminal: a question chosen for you (spaced repetition); answer on the next line, /drill practice for another.',
+    run: (args) => {
+      const filter = args
+        .filter((arg) => !arg.startsWith('-'))
+        .join(' ')
+        .trim();
+      return runStart({ initialCommand: filter ? `practice ${filter}` : 'practice' });
     },
   },
   'db migrate': {

@@ -7,14 +7,14 @@
 
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { ConsoleAdapter } from '../adapters/console/index.ts';
+import { CONSOLE_CHANNEL, ConsoleAdapter } from '../adapters/console/index.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { type Config, PLATFORM_VARIABLES } from './config.ts';
 import { type Catalog, loadCatalog } from './content/catalog.ts';
 import { systemClock } from './core/clock.ts';
 import type { EngineContext } from './core/context.ts';
-import type { PlatformName } from './core/ids.ts';
+import { memberId, type PlatformName } from './core/ids.ts';
 import type { Platform } from './core/platform.ts';
 import { DrillService } from './core/service.ts';
 import { makeHealthCheck } from './http/health.ts';
@@ -67,7 +67,16 @@ function waitForSignal(signals: NodeJS.EventEmitter): { done: Promise<string>; d
   };
 }
 
-export async function start(config: Config, io: StartIo): Promise<number> {
+export interface StartOptions {
+  /** A `/drill` command to run as the terminal's user once started (`drillbot practice`). */
+  initialCommand?: string;
+}
+
+export async function start(
+  config: Config,
+  io: StartIo,
+  options: StartOptions = {},
+): Promise<number> {
   if (config.slack || config.discord) {
     const names = [config.slack && 'Slack', config.discord && 'Discord']
       .filter(Boolean)
@@ -132,6 +141,18 @@ export async function start(config: Config, io: StartIo): Promise<number> {
         await inflight.track(service.handle(event));
       });
       metrics.setConnected(platform.name, true);
+    }
+    if (options.initialCommand) {
+      await inflight.track(
+        service.handle({
+          type: 'command',
+          eventId: `console:cli-${randomBytes(6).toString('hex')}`,
+          channel: CONSOLE_CHANNEL,
+          at: systemClock.now(),
+          member: memberId('console', 'you'),
+          text: options.initialCommand,
+        }),
+      );
     }
     const ticker = startTicker({
       seconds: config.tickSeconds,

@@ -63,7 +63,7 @@ describe('drillbot CLI', () => {
     expect(result.stdout).toContain('migrations applied (pglite)');
   });
 
-  it.each([['start'], ['db', 'migrate'], ['content', 'lint']])(
+  it.each([['start'], ['practice'], ['db', 'migrate'], ['content', 'lint']])(
     '%s --help prints its usage',
     async (...command) => {
       const result = await runDrillbot([...command, '--help']);
@@ -71,6 +71,17 @@ describe('drillbot CLI', () => {
       expect(result.stdout).toContain(`Usage: drillbot ${command.join(' ')}`);
     },
   );
+
+  it('practice asks a private question and scores the next line', async () => {
+    const result = await runDrillbot(['practice', 'prompt-injection'], {
+      env: { DRILLBOT_DATA_DIR: freshDataDir() },
+      stdin:
+        'Instructions and data share one channel, so nothing like a parameterised query exists.\n',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Practice · AI Security Engineer');
+    expect(result.stdout).toMatch(/You covered [1-9] of \d+ key points/);
+  });
 
   it('lists the commands and rejects an unknown one', async () => {
     const help = await runDrillbot(['--help']);
