@@ -233,5 +233,6 @@ CREATE UNIQUE INDEX "points_ledger_award_uq" ON "points_ledger" USING btree ("aw
 CREATE INDEX "points_ledger_channel_time_idx" ON "points_ledger" USING btree ("channel_id","earned_at");--> statement-breakpoint
 CREATE INDEX "points_ledger_workspace_time_idx" ON "points_ledger" USING btree ("workspace_id","earned_at");--> statement-breakpoint
 CREATE INDEX "points_ledger_member_idx" ON "points_ledger" USING btree ("member_id","earned_at");--> statement-breakpoint
+CREATE INDEX "points_ledger_drill_idx" ON "points_ledger" USING btree ("drill_id","member_id","reason");--> statement-breakpoint
 CREATE INDEX "practice_state_due_idx" ON "practice_state" USING btree ("member_id","due_at");--> statement-breakpoint
 CREATE INDEX "members_platform_idx" ON "members" USING btree ("platform");

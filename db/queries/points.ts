@@ -69,8 +69,11 @@ export interface BoardRow {
   points: number;
 }
 
-/** Sums of the day aggregates per member, opted-out members left out, highest first. */
-export async function boardRows(db: DbOrTx, query: BoardQuery): Promise<BoardRow[]> {
+/**
+ * The board query itself, not yet run: sums of the day aggregates per member, opted-out
+ * members left out, highest first. `boardRows` runs it; tests EXPLAIN its exact SQL.
+ */
+export function boardQuery(db: DbOrTx, query: BoardQuery) {
   const conditions = [
     'channelId' in query.scope
       ? eq(pointsDaily.channelId, query.scope.channelId)
@@ -80,13 +83,18 @@ export async function boardRows(db: DbOrTx, query: BoardQuery): Promise<BoardRow
   if (query.from) conditions.push(gte(pointsDaily.day, query.from));
   if (query.to) conditions.push(lt(pointsDaily.day, query.to));
   const total = sum(pointsDaily.points).mapWith(Number);
-  const rows = await db
+  return db
     .select({ memberId: pointsDaily.memberId, name: members.displayName, points: total })
     .from(pointsDaily)
     .innerJoin(members, eq(members.id, pointsDaily.memberId))
     .where(and(...conditions))
     .groupBy(pointsDaily.memberId, members.displayName)
     .orderBy(sql`3 desc`);
+}
+
+/** Sums of the day aggregates per member, opted-out members left out, highest first. */
+export async function boardRows(db: DbOrTx, query: BoardQuery): Promise<BoardRow[]> {
+  const rows = await boardQuery(db, query);
   return rows.map((row) => ({
     memberId: row.memberId,
     name: row.name ?? row.memberId,

@@ -44,6 +44,8 @@ export const pointsLedger = pgTable(
     index('points_ledger_channel_time_idx').on(t.channelId, t.earnedAt),
     index('points_ledger_workspace_time_idx').on(t.workspaceId, t.earnedAt),
     index('points_ledger_member_idx').on(t.memberId, t.earnedAt),
+    // Vote re-evaluation reads a drill's rows per member; deleting a drill cascades through it.
+    index('points_ledger_drill_idx').on(t.drillId, t.memberId, t.reason),
   ],
 );
 
