@@ -19,6 +19,7 @@ import { type EngineContext, platformFor } from './context.ts';
 import { claimDrill, postClaimed } from './drill-posting.ts';
 import { revealDrill } from './drill-reveal.ts';
 import { DrillError } from './errors.ts';
+import { runMemberDataCommand } from './member-data.ts';
 import { type Block, heading, type Message, notice, paragraph, text } from './messages.ts';
 import { answerPractice, askPractice } from './practice-flow.ts';
 import { storePrivateAnswer } from './private-answer.ts';
@@ -105,25 +106,14 @@ function tipsMessage(
   return { kind: 'notice', blocks };
 }
 
-const LATER: Partial<Record<Command['name'], string>> = {
-  optout: 'Opting out',
-  'export-me': 'Exporting your data',
-  'forget-me': 'Deleting your data',
-};
-
 /** Returns the answer, or undefined when the command is not one of these. */
 export async function runDrillCommand(
   context: EngineContext,
   command: Command,
   call: CommandCall,
 ): Promise<Message | undefined> {
-  const later = LATER[command.name];
-  if (later) {
-    return notice(
-      'notice',
-      text(`${later} arrives with scoring and practice; it is not available yet.`),
-    );
-  }
+  const memberData = await runMemberDataCommand(context, command, call);
+  if (memberData) return memberData;
   switch (command.name) {
     case 'practice':
       return askPractice(context, call.event.member, command.filter);

@@ -225,10 +225,19 @@ describe.each(ENGINES)('commands through the engine on %s', (engine) => {
     expect(await drive.command(CHANNEL, MEMBER, 'flag wrong')).toContain('no drills yet');
   });
 
-  it.each(['leaderboard', 'stats', 'practice', 'optout on', 'export-me', 'forget-me'])(
-    '%s parses and answers that it is not available yet',
-    async (invocation) => {
-      expect(await drive.command(CHANNEL, MEMBER, invocation)).toContain('not available yet');
+  it.each([
+    ['leaderboard', 'no drills yet, so there is no board'],
+    ['stats', 'no drills yet, so there is no board'],
+    ['practice', 'Practice · '],
+    ['practice answer too soon', 'No practice question is waiting'],
+    ['optout on', 'opted out'],
+    ['export-me', '"member"'],
+    ['forget-me', 'again within 5 minutes to confirm'],
+  ])(
+    'member command /drill %s answers privately without enrolling the channel',
+    async (invocation, expected) => {
+      expect(await drive.command(CHANNEL, MEMBER, invocation)).toContain(expected);
+      expect(await channelRow()).toBeUndefined();
     },
   );
 

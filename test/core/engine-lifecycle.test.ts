@@ -46,7 +46,8 @@ describe.each(ENGINES)('drill lifecycle on %s', (engine) => {
   it('status, help and leaderboard never enrol a channel', async () => {
     expect(await drive.command(CHANNEL, ADMIN, 'status')).toContain('This channel has no drills');
     expect(await drive.command(CHANNEL, ALICE, 'help')).toContain('/drill practice');
-    expect(await drive.command(CHANNEL, ALICE, 'leaderboard')).toContain('not available yet');
+    expect(await drive.command(CHANNEL, ALICE, 'leaderboard')).toContain('no drills yet');
+    expect(await drive.command(CHANNEL, ALICE, 'stats')).toContain('no drills yet');
     expect(await database.db.select().from(channels)).toEqual([]);
   });
 
