@@ -2,9 +2,9 @@
  * Peer votes: a reaction on another member's answer. Only votes that count are stored: not
  * the author's own, and only from members who answered the same drill themselves.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { answers, votes } from '../schema.ts';
+import { answers, drills, members, votes } from '../schema.ts';
 
 /** Stores a vote once per voter and answer; true when it is new. */
 export async function addVote(
@@ -61,4 +61,166 @@ export async function votesByAuthor(db: DbOrTx, drillId: number): Promise<Map<st
 export async function lockAnswer(db: DbOrTx, answerId: number) {
   const [row] = await db.select().from(answers).where(eq(answers.id, answerId)).for('update');
   return row;
+}
+
+/**
+ * One live reaction behind a vote: the answer message it is on and its emoji. A voter may
+ * put several emoji on several messages of one answer; the vote lasts while any is left.
+ */
+export interface VoteReaction {
+  message: string;
+  emoji: string;
+}
+
+/**
+ * Stands for "any emoji" in a vote stored before reactions were tracked one by one (a bare
+ * message id written by {@link addVote}): any removal on that message then takes it away.
+ */
+const ANY_EMOJI = '*';
+
+/**
+ * `votes_answer_voter_uq` allows one row per voter and answer, so that a row is a vote and
+ * counting voters is counting rows. The reactions behind it (which may be several, on
+ * several messages) are kept in that row's `platform_message_id` as a JSON array of
+ * `[message, emoji]` pairs, sorted so equal sets are equal strings. Read-modify-write: the
+ * caller holds the answer's lock ({@link lockAnswer}), so no concurrent change is lost.
+ */
+function encodeReactions(reactions: readonly VoteReaction[]): string {
+  const pairs = reactions.map((reaction) => [reaction.message, reaction.emoji]);
+  const key = (pair: string[]) => pair.join('\n');
+  pairs.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return JSON.stringify(pairs);
+}
+
+function isPair(value: unknown): value is [string, string] {
+  return (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    typeof value[0] === 'string' &&
+    typeof value[1] === 'string'
+  );
+}
+
+function decodeReactions(stored: string): VoteReaction[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored);
+  } catch {
+    parsed = undefined;
+  }
+  if (Array.isArray(parsed) && parsed.every(isPair)) {
+    return parsed.map(([message, emoji]) => ({ message, emoji }));
+  }
+  return [{ message: stored, emoji: ANY_EMOJI }];
+}
+
+const sameReaction = (stored: VoteReaction, reaction: VoteReaction) =>
+  stored.message === reaction.message &&
+  (stored.emoji === reaction.emoji || stored.emoji === ANY_EMOJI);
+
+async function storedVote(db: DbOrTx, answerId: number, voterId: string) {
+  const [row] = await db
+    .select({ id: votes.id, reactions: votes.platformMessageId })
+    .from(votes)
+    .where(and(eq(votes.answerId, answerId), eq(votes.voterId, voterId)));
+  return row && { id: row.id, reactions: decodeReactions(row.reactions) };
+}
+
+/**
+ * Records one reaction of `voterId` on the answer; true when it made a new vote (the
+ * voter's first live reaction on it). Call with the answer locked ({@link lockAnswer}).
+ */
+export async function addVoteReaction(
+  db: DbOrTx,
+  vote: { answerId: number; voterId: string; reaction: VoteReaction },
+): Promise<boolean> {
+  const existing = await storedVote(db, vote.answerId, vote.voterId);
+  if (!existing) {
+    return addVote(db, {
+      answerId: vote.answerId,
+      voterId: vote.voterId,
+      platformMessageId: encodeReactions([vote.reaction]),
+    });
+  }
+  if (existing.reactions.some((stored) => sameReaction(stored, vote.reaction))) return false;
+  await db
+    .update(votes)
+    .set({ platformMessageId: encodeReactions([...existing.reactions, vote.reaction]) })
+    .where(eq(votes.id, existing.id));
+  return false;
+}
+
+/**
+ * Forgets one reaction of `voterId` on the answer; true when it was the last one, so the
+ * vote is gone. Call with the answer locked ({@link lockAnswer}).
+ */
+export async function removeVoteReaction(
+  db: DbOrTx,
+  vote: { answerId: number; voterId: string; reaction: VoteReaction },
+): Promise<boolean> {
+  const existing = await storedVote(db, vote.answerId, vote.voterId);
+  if (!existing) return false;
+  const left = existing.reactions.filter((stored) => !sameReaction(stored, vote.reaction));
+  if (left.length === existing.reactions.length) return false;
+  if (left.length > 0) {
+    await db
+      .update(votes)
+      .set({ platformMessageId: encodeReactions(left) })
+      .where(eq(votes.id, existing.id));
+    return false;
+  }
+  await db.delete(votes).where(eq(votes.id, existing.id));
+  return true;
+}
+
+/** Distinct voters on one answer (a row per voter, see {@link addVoteReaction}). */
+export async function countVotes(db: DbOrTx, answerId: number): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(votes)
+    .where(eq(votes.answerId, answerId));
+  return row?.count ?? 0;
+}
+
+/** The answer id of a member's answer to a drill, if any. */
+export async function answerIdOf(
+  db: DbOrTx,
+  drillId: number,
+  memberId: string,
+): Promise<number | undefined> {
+  const [row] = await db
+    .select({ id: answers.id })
+    .from(answers)
+    .where(and(eq(answers.drillId, drillId), eq(answers.memberId, memberId)));
+  return row?.id;
+}
+
+/**
+ * Reads the drill a vote is for with a share lock. Scoring claims a drill by updating its
+ * row (`scored_at`), which waits for this lock and vice versa: a vote committed first is
+ * seen by the scoring's count, and one that waited sees `scored_at` set and settles its
+ * points itself. Taken before the answer lock, in the order scoring takes them (drill, then
+ * answers), so the two never deadlock.
+ */
+export async function lockDrillForVote(db: DbOrTx, drillId: number) {
+  const [row] = await db
+    .select({
+      id: drills.id,
+      channelId: drills.channelId,
+      status: drills.status,
+      scoredAt: drills.scoredAt,
+    })
+    .from(drills)
+    .where(eq(drills.id, drillId))
+    .for('share');
+  return row;
+}
+
+/** Whether the member has opted out (their answers earn no points). */
+export async function isOptedOut(db: DbOrTx, memberId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.id, memberId), isNotNull(members.optedOutAt)));
+  return row !== undefined;
 }

@@ -14,6 +14,7 @@ import { backoffMs, pauseForLostChannel, questionOfDrill } from './drill-posting
 import { type StoredScore, scoreDrill } from './drill-scoring.ts';
 import { platformOf } from './ids.ts';
 import { PlatformError } from './platform.ts';
+import { shownVotes } from './votes.ts';
 
 /** The answers as scored, with names, votes and late replies, for the reveal card. */
 async function revealedAnswers(
@@ -35,7 +36,7 @@ async function revealedAnswers(
       ratio: score?.ratio ?? 0,
       fellIntoMistake: (score?.mistakeMarkers.length ?? 0) > 0,
       points: row?.onTime ? (row.points ?? 0) : null,
-      votes: votes.get(answer.memberId) ?? 0,
+      votes: shownVotes(votes.get(answer.memberId) ?? 0),
       flags: score?.flags ?? [],
       lateReplies: answer.lateReplies,
     };

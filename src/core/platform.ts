@@ -193,6 +193,11 @@ export interface ReactionEvent extends EventBase {
   message: string;
   member: string;
   emoji: string;
+  /**
+   * Set by an adapter when a bot reacted (Slack `users.info` `is_bot`; Discord `user.bot`).
+   * The core ignores such reactions, so no bot can vote, whatever the adapter passes on.
+   */
+  fromBot?: boolean;
 }
 
 /** Answers a command or form privately (Slack `respond`, Discord interaction reply). */
