@@ -32,7 +32,7 @@ describe('drillbot CLI', () => {
     const handle = await openEmbedded(dataDir);
     try {
       const [row] = await rawRows<{ n: number }>(handle.db, countTables);
-      expect(row?.n).toBe(16);
+      expect(row?.n).toBe(17);
     } finally {
       await handle.close();
     }
@@ -45,11 +45,11 @@ describe('drillbot CLI', () => {
         env: { DATABASE_URL: scratch.url, DRILLBOT_DATA_DIR: freshDataDir() },
       });
       expect(result.code).toBe(0);
-      expect(result.stdout).toContain('PostgreSQL (DATABASE_URL) is migrated');
+      expect(result.stdout).toContain('starting the terminal channel on PostgreSQL (DATABASE_URL)');
       const handle = openPostgres(scratch.url, { max: 1 });
       const [row] = await rawRows<{ n: number }>(handle.db, countTables);
       await handle.close();
-      expect(row?.n).toBe(16);
+      expect(row?.n).toBe(17);
     } finally {
       await scratch.drop();
     }

@@ -79,11 +79,20 @@ export async function coverageByTags(db: DbOrTx, memberId: string, channelId: st
   const rows = await db
     .select({
       ratio: sql<number | null>`(${answers.score} ->> 'ratio')::float8`,
-      tags: sql<string[] | null>`(select array_agg(t) from jsonb_array_elements_text(${questionSnapshots.body} -> 'tags') t)`,
+      tags: sql<
+        string[] | null
+      >`(select array_agg(t) from jsonb_array_elements_text(${questionSnapshots.body} -> 'tags') t)`,
     })
     .from(answers)
     .innerJoin(drills, eq(drills.id, answers.drillId))
     .innerJoin(questionSnapshots, eq(questionSnapshots.id, drills.snapshotId))
-    .where(and(eq(answers.memberId, memberId), eq(drills.channelId, channelId), eq(answers.onTime, true), isNotNull(answers.frozenAt)));
+    .where(
+      and(
+        eq(answers.memberId, memberId),
+        eq(drills.channelId, channelId),
+        eq(answers.onTime, true),
+        isNotNull(answers.frozenAt),
+      ),
+    );
   return rows.map((row) => ({ ratio: row.ratio ?? 0, tags: row.tags ?? [] }));
 }

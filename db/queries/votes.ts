@@ -4,35 +4,17 @@
  */
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { answers, drills, members, votes } from '../schema.ts';
+import { answers, drills, members, voteReactions, votes } from '../schema.ts';
 
 /** Stores a vote once per voter and answer; true when it is new. */
 export async function addVote(
   db: DbOrTx,
-  vote: { answerId: number; voterId: string; platformMessageId: string },
+  vote: { answerId: number; voterId: string },
 ): Promise<boolean> {
   const rows = await db
     .insert(votes)
     .values(vote)
     .onConflictDoNothing()
-    .returning({ id: votes.id });
-  return rows.length === 1;
-}
-
-/** Removes the vote a reaction on `platformMessageId` gave; true when there was one. */
-export async function removeVote(
-  db: DbOrTx,
-  vote: { answerId: number; voterId: string; platformMessageId: string },
-): Promise<boolean> {
-  const rows = await db
-    .delete(votes)
-    .where(
-      and(
-        eq(votes.answerId, vote.answerId),
-        eq(votes.voterId, vote.voterId),
-        eq(votes.platformMessageId, vote.platformMessageId),
-      ),
-    )
     .returning({ id: votes.id });
   return rows.length === 1;
 }
@@ -73,60 +55,6 @@ export interface VoteReaction {
 }
 
 /**
- * Stands for "any emoji" in a vote stored before reactions were tracked one by one (a bare
- * message id written by {@link addVote}): any removal on that message then takes it away.
- */
-const ANY_EMOJI = '*';
-
-/**
- * `votes_answer_voter_uq` allows one row per voter and answer, so that a row is a vote and
- * counting voters is counting rows. The reactions behind it (which may be several, on
- * several messages) are kept in that row's `platform_message_id` as a JSON array of
- * `[message, emoji]` pairs, sorted so equal sets are equal strings. Read-modify-write: the
- * caller holds the answer's lock ({@link lockAnswer}), so no concurrent change is lost.
- */
-function encodeReactions(reactions: readonly VoteReaction[]): string {
-  const pairs = reactions.map((reaction) => [reaction.message, reaction.emoji]);
-  const key = (pair: string[]) => pair.join('\n');
-  pairs.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  return JSON.stringify(pairs);
-}
-
-function isPair(value: unknown): value is [string, string] {
-  return (
-    Array.isArray(value) &&
-    value.length === 2 &&
-    typeof value[0] === 'string' &&
-    typeof value[1] === 'string'
-  );
-}
-
-function decodeReactions(stored: string): VoteReaction[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(stored);
-  } catch {
-    parsed = undefined;
-  }
-  if (Array.isArray(parsed) && parsed.every(isPair)) {
-    return parsed.map(([message, emoji]) => ({ message, emoji }));
-  }
-  return [{ message: stored, emoji: ANY_EMOJI }];
-}
-
-const sameReaction = (stored: VoteReaction, reaction: VoteReaction) =>
-  stored.message === reaction.message &&
-  (stored.emoji === reaction.emoji || stored.emoji === ANY_EMOJI);
-
-async function storedVote(db: DbOrTx, answerId: number, voterId: string) {
-  const [row] = await db
-    .select({ id: votes.id, reactions: votes.platformMessageId })
-    .from(votes)
-    .where(and(eq(votes.answerId, answerId), eq(votes.voterId, voterId)));
-  return row && { id: row.id, reactions: decodeReactions(row.reactions) };
-}
-
-/**
  * Records one reaction of `voterId` on the answer; true when it made a new vote (the
  * voter's first live reaction on it). Call with the answer locked ({@link lockAnswer}).
  */
@@ -134,20 +62,21 @@ export async function addVoteReaction(
   db: DbOrTx,
   vote: { answerId: number; voterId: string; reaction: VoteReaction },
 ): Promise<boolean> {
-  const existing = await storedVote(db, vote.answerId, vote.voterId);
-  if (!existing) {
-    return addVote(db, {
-      answerId: vote.answerId,
-      voterId: vote.voterId,
-      platformMessageId: encodeReactions([vote.reaction]),
-    });
-  }
-  if (existing.reactions.some((stored) => sameReaction(stored, vote.reaction))) return false;
+  const created = await addVote(db, { answerId: vote.answerId, voterId: vote.voterId });
+  const [row] = await db
+    .select({ id: votes.id })
+    .from(votes)
+    .where(and(eq(votes.answerId, vote.answerId), eq(votes.voterId, vote.voterId)));
+  if (!row) throw new Error('vote row missing after insert');
   await db
-    .update(votes)
-    .set({ platformMessageId: encodeReactions([...existing.reactions, vote.reaction]) })
-    .where(eq(votes.id, existing.id));
-  return false;
+    .insert(voteReactions)
+    .values({
+      voteId: row.id,
+      platformMessageId: vote.reaction.message,
+      emoji: vote.reaction.emoji,
+    })
+    .onConflictDoNothing();
+  return created;
 }
 
 /**
@@ -158,18 +87,28 @@ export async function removeVoteReaction(
   db: DbOrTx,
   vote: { answerId: number; voterId: string; reaction: VoteReaction },
 ): Promise<boolean> {
-  const existing = await storedVote(db, vote.answerId, vote.voterId);
-  if (!existing) return false;
-  const left = existing.reactions.filter((stored) => !sameReaction(stored, vote.reaction));
-  if (left.length === existing.reactions.length) return false;
-  if (left.length > 0) {
-    await db
-      .update(votes)
-      .set({ platformMessageId: encodeReactions(left) })
-      .where(eq(votes.id, existing.id));
-    return false;
-  }
-  await db.delete(votes).where(eq(votes.id, existing.id));
+  const [row] = await db
+    .select({ id: votes.id })
+    .from(votes)
+    .where(and(eq(votes.answerId, vote.answerId), eq(votes.voterId, vote.voterId)));
+  if (!row) return false;
+  const removed = await db
+    .delete(voteReactions)
+    .where(
+      and(
+        eq(voteReactions.voteId, row.id),
+        eq(voteReactions.platformMessageId, vote.reaction.message),
+        eq(voteReactions.emoji, vote.reaction.emoji),
+      ),
+    )
+    .returning({ voteId: voteReactions.voteId });
+  if (removed.length === 0) return false;
+  const left = await db
+    .select({ voteId: voteReactions.voteId })
+    .from(voteReactions)
+    .where(eq(voteReactions.voteId, row.id));
+  if (left.length > 0) return false;
+  await db.delete(votes).where(eq(votes.id, row.id));
   return true;
 }
 

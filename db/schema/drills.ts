@@ -11,6 +11,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
@@ -137,13 +138,30 @@ export const votes = pgTable(
     voterId: text('voter_id')
       .notNull()
       .references(() => members.id, { onDelete: 'cascade' }),
-    /** The answer message the reaction was put on (removing it there removes the vote). */
-    platformMessageId: text('platform_message_id').notNull(),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('votes_answer_voter_uq').on(t.answerId, t.voterId),
     index('votes_voter_idx').on(t.voterId),
+  ],
+);
+
+/**
+ * The reactions behind a vote: a voter may put several emoji on several messages of one
+ * answer; the vote lasts while any of them is left.
+ */
+export const voteReactions = pgTable(
+  'vote_reactions',
+  {
+    voteId: bigint('vote_id', { mode: 'number' })
+      .notNull()
+      .references(() => votes.id, { onDelete: 'cascade' }),
+    platformMessageId: text('platform_message_id').notNull(),
+    emoji: text('emoji').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'vote_reactions_pk', columns: [t.voteId, t.platformMessageId, t.emoji] }),
   ],
 );
 

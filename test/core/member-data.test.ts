@@ -11,7 +11,7 @@ import { liveDrill } from '../../db/queries/drills.ts';
 import { upsertMember } from '../../db/queries/members.ts';
 import { boardRows, ledgerTotals, votePointsHeld } from '../../db/queries/points.ts';
 import { saveReview, setPending } from '../../db/queries/practice.ts';
-import { addVote } from '../../db/queries/votes.ts';
+import { addVoteReaction } from '../../db/queries/votes.ts';
 import { rawRows } from '../../db/raw.ts';
 import {
   answerMessages,
@@ -134,10 +134,10 @@ describe.each(ENGINES)('member data on %s', (engine) => {
         .innerJoin(answerMessages, eq(answerMessages.answerId, answers.id))
         .where(and(eq(answers.drillId, open.id), eq(answers.memberId, author)));
       if (!answer) throw new Error(`no answer by ${author}`);
-      await addVote(database.db, {
+      await addVoteReaction(database.db, {
         answerId: answer.id,
         voterId: voter,
-        platformMessageId: answer.message,
+        reaction: { message: answer.message, emoji: '+1' },
       });
     }
     clock.advance(MINUTE);

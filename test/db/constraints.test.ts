@@ -97,7 +97,7 @@ describe.each(ENGINES)('constraints on %s', (engine) => {
 
   it('takes one vote per voter and answer', async () => {
     const { answerId } = await seedAnswer();
-    const vote = { answerId, voterId: BOB, platformMessageId: 'slack:C0001:1.1' };
+    const vote = { answerId, voterId: BOB };
     await database.db.insert(votes).values(vote);
     expect(await violation(database.db.insert(votes).values(vote))).toBe('votes_answer_voter_uq');
   });
@@ -150,7 +150,7 @@ describe.each(ENGINES)('constraints on %s', (engine) => {
   it('forgetting a member removes their answers, votes and points', async () => {
     const { answerId, drillId } = await seedAnswer();
     const { db } = database;
-    await db.insert(votes).values({ answerId, voterId: BOB, platformMessageId: 'm1' });
+    await db.insert(votes).values({ answerId, voterId: BOB });
     await db.insert(pointsLedger).values({
       memberId: ALICE,
       workspaceId: WORKSPACE,

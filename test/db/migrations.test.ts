@@ -46,6 +46,7 @@ describe('migrations', () => {
       'processed_events',
       'question_flags',
       'question_snapshots',
+      'vote_reactions',
       'votes',
       'workspace_admins',
       'workspaces',
