@@ -18,6 +18,7 @@ import { platformOf, workspaceOfChannel } from './ids.ts';
 import { type Message, notice, paragraph, context as small, text } from './messages.ts';
 import type { CommandEvent } from './platform.ts';
 import { nextSlot } from './schedule.ts';
+import { seedFromText } from './seeded.ts';
 
 export interface CommandCall {
   event: CommandEvent;
@@ -35,13 +36,6 @@ export async function isAdmin(
   if (context.settings.bootstrapAdmins.includes(member)) return true;
   if (await isStoredAdmin(context.db, workspaceOfChannel(channelId), member)) return true;
   return platformFor(context, channelId).isPlatformAdmin(channelId, member);
-}
-
-/** Deterministic per channel: the rotation order must survive restarts and be the same everywhere. */
-function seedFor(channelId: string): number {
-  let hash = 2166136261;
-  for (const char of channelId) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619);
-  return hash >>> 1;
 }
 
 /** Enrols the channel with the interface's defaults (weekdays 09:00 UTC, window 8h, thread). */
@@ -71,7 +65,7 @@ async function ensureEnrolled(context: EngineContext, event: CommandEvent): Prom
     zone: 'UTC',
     windowSeconds: Math.round(context.settings.defaultWindowMs(platform) / 1000),
     nextRunAt: nextSlot(cron, 'UTC', now),
-    rotationSeed: seedFor(event.channel),
+    rotationSeed: seedFromText(event.channel),
   });
   context.logger.info({ channel: channel.id, by: event.member }, 'channel enrolled');
   return channel;

@@ -26,17 +26,12 @@ import {
 } from './messages.ts';
 import { choosePracticeQuestion, reviewCard } from './practice.ts';
 import type { RotationQuestion } from './rotation.ts';
+import { seedFromText } from './seeded.ts';
 
 /** The button (and terminal convention) that answers the pending practice question. */
 export const PRACTICE_ANSWER_ACTION = 'practice-answer';
 
 const DAY_MS = 86_400_000;
-
-function seedFor(memberId: string): number {
-  let hash = 2166136261;
-  for (const char of memberId) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619);
-  return hash >>> 1;
-}
 
 function pool(context: EngineContext): RotationQuestion[] {
   return context.catalog().packs.flatMap((pack) =>
@@ -61,7 +56,7 @@ export async function askPractice(
     pool: pool(context),
     cards: await practiceCards(context.db, member),
     now: context.clock.now(),
-    seed: seedFor(member),
+    seed: seedFromText(member),
     ...(filter === undefined ? {} : { filter: isPack ? { pack: filter } : { tag: filter } }),
   });
   if (!picked) {

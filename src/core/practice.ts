@@ -7,10 +7,10 @@
  * ts-fsrs `Card` and the plain {@link PracticeCard} that is stored, and picks a question.
  */
 
-import { unsafeSkipN, unsafeUniformIntDistribution, xoroshiro128plus } from 'pure-rand';
 import { type Card, createEmptyCard, fsrs, type Grade, Rating, State } from 'ts-fsrs';
 import type { PracticeCardStateName } from '../../db/schema/practice.ts';
 import { questionKey, type RotationQuestion } from './rotation.ts';
+import { seededDraws } from './seeded.ts';
 
 /**
  * One member's memory of one question, as stored in `practice_state`: the ts-fsrs `Card`
@@ -216,26 +216,9 @@ function firstBySeed(keys: readonly string[], seed: number): string | undefined 
 
 /** A uniform 31-bit draw seeded by both the seed and the key. */
 function rankOf(seed: number, key: string): number {
-  const rng = xoroshiro128plus(mix(fnv1a(key), seed));
-  // xoroshiro's first output is a plain function of its seed; step past it.
-  unsafeSkipN(rng, 1);
-  return unsafeUniformIntDistribution(0, 0x7fffffff, rng);
+  return seededDraws(seed, key, 1)[0] ?? 0;
 }
 
 function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash | 0;
-}
-
-/** Murmur3's finaliser over (key hash, seed), so close seeds or keys land far apart. */
-function mix(keyHash: number, seed: number): number {
-  let h = (keyHash ^ Math.imul(seed | 0, 0x9e3779b1)) | 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) | 0;
 }

@@ -14,7 +14,7 @@
  * every cycle, a question comes back only after all the others (with a steady pool, any
  * run of pool-size consecutive drills holds each question exactly once).
  */
-import { unsafeSkipN, unsafeUniformIntDistribution, xoroshiro128plus } from 'pure-rand';
+import { seededDraws } from './seeded.ts';
 
 /** What rotation needs to know about a question. */
 export interface RotationQuestion {
@@ -111,25 +111,6 @@ function shuffledKeys(keys: readonly string[], seed: number): string[] {
 
 /** A question's place in a channel's order: two uniform 31-bit draws seeded by both. */
 function rankOf(seed: number, key: string): [number, number] {
-  const rng = xoroshiro128plus(mix(fnv1a(key), seed));
-  // xoroshiro's first output is a plain function of its seed; step past it.
-  unsafeSkipN(rng, 1);
-  return [
-    unsafeUniformIntDistribution(0, 0x7fffffff, rng),
-    unsafeUniformIntDistribution(0, 0x7fffffff, rng),
-  ];
-}
-
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash | 0;
-}
-
-/** Murmur3's finaliser over (key hash, seed), so close seeds or keys land far apart. */
-function mix(keyHash: number, seed: number): number {
-  let h = (keyHash ^ Math.imul(seed | 0, 0x9e3779b1)) | 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) | 0;
+  const [first = 0, second = 0] = seededDraws(seed, key, 2);
+  return [first, second];
 }
