@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { CONSOLE_CHANNEL, ConsoleAdapter } from '../adapters/console/index.ts';
+import { SLACK_EVENTS_PATH, SlackAdapter } from '../adapters/slack/index.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { type Config, PLATFORM_VARIABLES } from './config.ts';
@@ -18,7 +19,7 @@ import { memberId, type PlatformName } from './core/ids.ts';
 import type { Platform } from './core/platform.ts';
 import { DrillService } from './core/service.ts';
 import { makeHealthCheck } from './http/health.ts';
-import { type HttpServer, startHttpServer } from './http/server.ts';
+import { type HttpServer, type MountedRoute, startHttpServer } from './http/server.ts';
 import { InFlight } from './inflight.ts';
 import type { Logger } from './logger.ts';
 import { DrillMetrics } from './metrics.ts';
@@ -77,12 +78,9 @@ export async function start(
   io: StartIo,
   options: StartOptions = {},
 ): Promise<number> {
-  if (config.slack || config.discord) {
-    const names = [config.slack && 'Slack', config.discord && 'Discord']
-      .filter(Boolean)
-      .join(' and ');
+  if (config.discord) {
     io.say(
-      `drillbot: ${names} configured, but this version has no ${names} adapter yet; unset the tokens to use the terminal channel.`,
+      `drillbot: Discord configured, but this version has no Discord adapter yet; unset DISCORD_TOKEN and DISCORD_APPLICATION_ID to ${config.slack ? 'run Slack alone' : 'use the terminal channel'}.`,
     );
     return 1;
   }
@@ -101,17 +99,36 @@ export async function start(
     );
 
     const metrics = new DrillMetrics();
-    const terminal = new ConsoleAdapter({
-      input: io.stdin,
-      output: io.stdout,
-      color: io.color,
-      clock: systemClock,
-    });
-    const platforms = new Map<PlatformName, Platform>([['console', terminal]]);
-    io.say(
-      `drillbot: no chat platform configured (looked for ${PLATFORM_VARIABLES.join(' and ')}); ` +
-        `starting the terminal channel on ${describeDatabase(config)} with ${questions} questions. Type /drill help.`,
-    );
+    // A chat platform when one is configured; the terminal channel only when none is, or for
+    // `drillbot practice`, which is a terminal session whatever the environment says.
+    const slack =
+      config.slack && !options.initialCommand
+        ? new SlackAdapter({ ...config.slack, logger, clock: systemClock })
+        : undefined;
+    const terminal = slack
+      ? undefined
+      : new ConsoleAdapter({
+          input: io.stdin,
+          output: io.stdout,
+          color: io.color,
+          clock: systemClock,
+        });
+    const platforms = new Map<PlatformName, Platform>();
+    if (slack) platforms.set('slack', slack);
+    if (terminal) {
+      platforms.set('console', terminal);
+      io.say(
+        config.slack
+          ? `drillbot: practice in the terminal on ${describeDatabase(config)} with ${questions} questions (Slack is not connected in this session).`
+          : `drillbot: no chat platform configured (looked for ${PLATFORM_VARIABLES.join(' and ')}); ` +
+              `starting the terminal channel on ${describeDatabase(config)} with ${questions} questions. Type /drill help.`,
+      );
+    }
+    // HTTP mode: Slack posts events, commands and interactivity to the process's own server.
+    const slackEvents = slack?.httpHandler;
+    const routes: MountedRoute[] = slackEvents
+      ? [{ path: SLACK_EVENTS_PATH, methods: ['POST'], handler: slackEvents }]
+      : [];
 
     const context: EngineContext = {
       db: handle.db,
@@ -142,7 +159,7 @@ export async function start(
       });
       metrics.setConnected(platform.name, true);
     }
-    if (options.initialCommand) {
+    if (options.initialCommand && terminal) {
       await inflight.track(
         service.handle({
           type: 'command',
@@ -165,6 +182,7 @@ export async function start(
         port: config.port,
         metrics,
         logger,
+        routes,
         health: makeHealthCheck({
           ping: () => handle.ping(),
           platforms: () =>
@@ -178,9 +196,19 @@ export async function start(
       });
       logger.info({ port: http.port }, 'HTTP server listening (/healthz, /metrics)');
     }
+    if (slack) {
+      const how = slackEvents
+        ? `HTTP mode, Slack posts to ${SLACK_EVENTS_PATH} on port ${http?.port}`
+        : 'Socket Mode';
+      io.say(
+        `drillbot: connected to Slack workspace ${slack.identity?.teamId} as bot user ${slack.identity?.botUserId} (${how}); ` +
+          `${questions} questions on ${describeDatabase(config)}. Invite the bot to a channel and type /drill now there.`,
+      );
+    }
 
     const signal = waitForSignal(io.signals);
-    const reason = await Promise.race([signal.done, terminal.closed.then(() => 'end of input')]);
+    const ended = terminal ? [terminal.closed.then(() => 'end of input')] : [];
+    const reason = await Promise.race([signal.done, ...ended]);
     signal.dispose();
     logger.info({ reason }, 'shutting down');
     // Order: stop taking events, let what was taken finish, then close the ports and the database.
