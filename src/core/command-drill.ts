@@ -2,6 +2,8 @@
  * Commands about drills themselves: post now, reveal, skip, answer privately, flag a
  * question, help and tips. Settings live in ./command-channel.ts.
  */
+
+import { getChannel } from '../../db/queries/channels.ts';
 import {
   closeUnrevealed,
   latestPostedDrill,
@@ -65,12 +67,23 @@ async function postNow(context: EngineContext, channel: Channel): Promise<Messag
   }
   await postClaimed(context, drill);
   const posted = await liveDrill(context.db, channel.id);
-  return posted?.status === 'open'
-    ? notice('notice', text('Drill posted.'))
-    : notice(
-        'notice',
-        text('The drill could not be posted yet; it will be retried automatically.'),
-      );
+  if (posted?.status === 'open') return notice('notice', text('Drill posted.'));
+  if (posted) {
+    return notice(
+      'notice',
+      text('The drill could not be posted yet; it will be retried automatically.'),
+    );
+  }
+  // Withdrawn, not retried: say why rather than promise a retry.
+  const paused = (await getChannel(context.db, channel.id))?.status === 'paused';
+  return notice(
+    'error',
+    text(
+      paused
+        ? 'The bot cannot post in this channel, so drills here are paused. Invite the bot, then run /drill resume.'
+        : 'The platform refused the drill post, so it was withdrawn; the error is in the bot’s log.',
+    ),
+  );
 }
 
 function tipsMessage(
