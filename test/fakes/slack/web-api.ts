@@ -13,11 +13,16 @@ import { flattenHeaders, type HttpCall, sendJson } from './http-utils.ts';
 import type { ApiResult, FakeSlackState, MethodDefinition, TokenKind } from './method-types.ts';
 import { chatMethods } from './methods-chat.ts';
 import { readMethods } from './methods-read.ts';
+import { viewMethods } from './methods-views.ts';
 import { type ApiArgs, parseApiBody } from './request-body.ts';
 import type { RequestLog } from './request-log.ts';
 
 /** Every method the fake implements; anything else answers `unknown_method`. */
-export const FAKE_METHODS: Record<string, MethodDefinition> = { ...chatMethods, ...readMethods };
+export const FAKE_METHODS: Record<string, MethodDefinition> = {
+  ...chatMethods,
+  ...readMethods,
+  ...viewMethods,
+};
 
 export interface WebApiDeps {
   state: FakeSlackState;
