@@ -172,7 +172,9 @@ describe.each(ENGINES)('drill lifecycle on %s', (engine) => {
 
   it('pauses the channel and tells the admin when the bot is not in the channel', async () => {
     platform.failNext('postMessage', 'not_in_channel');
-    expect(await drive.command(CHANNEL, ADMIN, 'now')).toContain('Invite the bot, then run /drill resume');
+    expect(await drive.command(CHANNEL, ADMIN, 'now')).toContain(
+      'Invite the bot, then run /drill resume',
+    );
     const [channel] = await database.db.select().from(channels);
     expect(channel?.status).toBe('paused');
     expect(channel?.nextRunAt).toBeNull();
