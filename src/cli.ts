@@ -83,6 +83,39 @@ const COMMANDS: Record<string, CommandSpec> = {
       }
     },
   },
+  'discord register': {
+    usage: 'drillbot discord register [--guild ID]',
+    summary:
+      'Register /drill with Discord (DISCORD_TOKEN, DISCORD_APPLICATION_ID): globally, or for one server with --guild (usable at once).',
+    async run(args) {
+      const { values } = parseArgs({
+        args,
+        options: { guild: { type: 'string' } },
+        allowPositionals: false,
+        strict: true,
+      });
+      const guild = values.guild?.trim();
+      if (guild !== undefined && !/^\d{15,21}$/.test(guild)) {
+        err(`drillbot: --guild takes a server id (digits), not ${JSON.stringify(guild)}.`);
+        return 2;
+      }
+      const config = loadConfig();
+      if (!config.discord) {
+        err(
+          'drillbot: set DISCORD_TOKEN and DISCORD_APPLICATION_ID to register /drill with Discord.',
+        );
+        return 1;
+      }
+      const { registerCommands } = await import('../adapters/discord/register.ts');
+      await registerCommands({ ...config.discord, guildId: guild });
+      out(
+        guild
+          ? `drillbot: /drill registered for server ${guild}.`
+          : 'drillbot: /drill registered globally (new commands can take a while to appear in every server).',
+      );
+      return 0;
+    },
+  },
   'content lint': {
     usage: 'drillbot content lint [FOLDER ...]',
     summary:

@@ -11,6 +11,7 @@ import { CONSOLE_CHANNEL, ConsoleAdapter } from '../adapters/console/index.ts';
 import { SLACK_EVENTS_PATH, SlackAdapter } from '../adapters/slack/index.ts';
 import { openDatabase } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
+import { channelsOfWorkspace } from '../db/queries/channels.ts';
 import { type Config, PLATFORM_VARIABLES } from './config.ts';
 import { type Catalog, loadCatalog } from './content/catalog.ts';
 import { systemClock } from './core/clock.ts';
@@ -78,12 +79,6 @@ export async function start(
   io: StartIo,
   options: StartOptions = {},
 ): Promise<number> {
-  if (config.discord) {
-    io.say(
-      `drillbot: Discord configured, but this version has no Discord adapter yet; unset DISCORD_TOKEN and DISCORD_APPLICATION_ID to ${config.slack ? 'run Slack alone' : 'use the terminal channel'}.`,
-    );
-    return 1;
-  }
   // The terminal channel owns stdout; logs go to stderr so they never interleave with it.
   const logger = io.logger(io.stderr);
   const handle = await openDatabase(config.database);
@@ -105,21 +100,35 @@ export async function start(
       config.slack && !options.initialCommand
         ? new SlackAdapter({ ...config.slack, logger, clock: systemClock })
         : undefined;
-    const terminal = slack
-      ? undefined
-      : new ConsoleAdapter({
-          input: io.stdin,
-          output: io.stdout,
-          color: io.color,
-          clock: systemClock,
-        });
+    // Loaded only when configured: a Slack-only process never loads discord.js.
+    const discord =
+      config.discord && !options.initialCommand
+        ? new (await import('../adapters/discord/index.ts')).DiscordAdapter({
+            ...config.discord,
+            logger,
+            clock: systemClock,
+            packIds: () => catalog.packs.map((pack) => pack.id),
+            channelsOf: async (workspace) =>
+              (await channelsOfWorkspace(handle.db, workspace)).map((channel) => channel.id),
+          })
+        : undefined;
+    const terminal =
+      slack || discord
+        ? undefined
+        : new ConsoleAdapter({
+            input: io.stdin,
+            output: io.stdout,
+            color: io.color,
+            clock: systemClock,
+          });
     const platforms = new Map<PlatformName, Platform>();
     if (slack) platforms.set('slack', slack);
+    if (discord) platforms.set('discord', discord);
     if (terminal) {
       platforms.set('console', terminal);
       io.say(
-        config.slack
-          ? `drillbot: practice in the terminal on ${describeDatabase(config)} with ${questions} questions (Slack is not connected in this session).`
+        config.slack || config.discord
+          ? `drillbot: practice in the terminal on ${describeDatabase(config)} with ${questions} questions (chat platforms are not connected in this session).`
           : `drillbot: no chat platform configured (looked for ${PLATFORM_VARIABLES.join(' and ')}); ` +
               `starting the terminal channel on ${describeDatabase(config)} with ${questions} questions. Type /drill help.`,
       );
@@ -203,6 +212,12 @@ export async function start(
       io.say(
         `drillbot: connected to Slack workspace ${slack.identity?.teamId} as bot user ${slack.identity?.botUserId} (${how}); ` +
           `${questions} questions on ${describeDatabase(config)}. Invite the bot to a channel and type /drill now there.`,
+      );
+    }
+    if (discord) {
+      io.say(
+        `drillbot: connected to Discord as bot user ${discord.botUserId}; ${questions} questions on ${describeDatabase(config)}. ` +
+          'Register /drill with `npx drillbot discord register`, then type /drill now in a channel.',
       );
     }
 
