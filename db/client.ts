@@ -28,6 +28,18 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema, Relations>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, Relations>;
 export type DbOrTx = Db | Tx;
 
+/** A session-level advisory lock held on a pinned connection until `release()`. */
+export interface LockLease {
+  /**
+   * Whether the lock is still held: false once released, or once the pinned connection died
+   * (postgres.js would reconnect it as a new backend that holds nothing, so the backend pid
+   * is compared with the one that took the lock).
+   */
+  check(): Promise<boolean>;
+  /** Unlocks (if the connection still lives) and returns the connection to the pool. */
+  release(): Promise<void>;
+}
+
 export interface DatabaseHandle {
   readonly db: Db;
   readonly engine: 'pglite' | 'postgres';
@@ -36,6 +48,12 @@ export interface DatabaseHandle {
    * purpose (a pooled connection could release the lock under another query).
    */
   withAdvisoryLock<T>(key: bigint, work: () => Promise<T>): Promise<T>;
+  /**
+   * Takes a session-level advisory lock without waiting (`pg_try_advisory_lock`) on a
+   * connection pinned until the lease is released; undefined when another session holds it.
+   * PGlite is one process behind the data-folder lock, so there it is always granted.
+   */
+  tryHoldAdvisoryLock(key: bigint): Promise<LockLease | undefined>;
   /** Applies drizzle-kit migrations with the engine's own migrator (see db/migrate.ts). */
   applyMigrations(config: MigrationConfig): Promise<void>;
   /** Round-trips a trivial query; used by health checks. */
@@ -77,6 +95,16 @@ export function fromPglite(client: PGlite, onClose: () => void = () => {}): Data
         await client.query('select pg_advisory_unlock($1)', [key.toString()]);
       }
     },
+    async tryHoldAdvisoryLock() {
+      // One connection in one process: nobody else could hold it, so nothing to take.
+      let held = true;
+      return {
+        check: async () => held && !client.closed,
+        release: async () => {
+          held = false;
+        },
+      };
+    },
     async applyMigrations(config) {
       await migratePglite(db, config);
     },
@@ -106,6 +134,8 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     connection: { application_name: 'drillbot' },
   });
   const db = drizzlePostgres({ client: sql, schema });
+  /** The connection that holds session-level locks for `tryHoldAdvisoryLock`, once used. */
+  let lockSql: postgres.Sql | undefined;
   return {
     db,
     engine: 'postgres',
@@ -122,6 +152,48 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
         pinned.release();
       }
     },
+    async tryHoldAdvisoryLock(key) {
+      // A client of its own with one connection, not `sql.reserve()`: a reserved connection
+      // whose backend was terminated fails postgres.js in ways it cannot recover from, while
+      // a pooled one reconnects (as a new backend, which the pid comparison notices).
+      lockSql ??= postgres(url, {
+        max: 1,
+        onnotice: () => {},
+        connect_timeout: 10,
+        max_lifetime: 0,
+        connection: { application_name: 'drillbot-lock' },
+      });
+      const pinned = lockSql;
+      const [row] = await pinned<{ locked: boolean; pid: number }[]>`
+        select pg_try_advisory_lock(${key.toString()}::bigint) as locked, pg_backend_pid() as pid`;
+      if (!row?.locked) return undefined;
+      const { pid } = row;
+      let released = false;
+      const samePid = async () => {
+        const [now] = await pinned<{ pid: number }[]>`select pg_backend_pid() as pid`;
+        return now?.pid === pid;
+      };
+      return {
+        async check() {
+          if (released) return false;
+          try {
+            return await samePid();
+          } catch {
+            return false;
+          }
+        },
+        async release() {
+          if (released) return;
+          released = true;
+          try {
+            // Unlock only in the session that holds it; a new backend holds nothing.
+            if (await samePid()) await pinned`select pg_advisory_unlock(${key.toString()}::bigint)`;
+          } catch {
+            // The connection died: its session, and with it the lock, is gone already.
+          }
+        },
+      };
+    },
     async applyMigrations(config) {
       await migratePostgres(db, config);
     },
@@ -129,6 +201,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
       await sql`select 1`;
     },
     async close() {
+      await lockSql?.end({ timeout: 5 });
       await sql.end({ timeout: 5 });
     },
   };

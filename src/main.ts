@@ -110,6 +110,8 @@ export async function start(
             packIds: () => catalog.packs.map((pack) => pack.id),
             channelsOf: async (workspace) =>
               (await channelsOfWorkspace(handle.db, workspace)).map((channel) => channel.id),
+            // Instances sharing the database elect one holder of the gateway connection.
+            gatewayLock: handle,
           })
         : undefined;
     const terminal =
@@ -198,7 +200,11 @@ export async function start(
             Object.fromEntries(
               [...platforms.values()].map((platform) => [
                 platform.name,
-                platform.connectionState(),
+                // A Discord standby (another instance holds the gateway) is healthy: it posts
+                // over REST and takes the gateway over when the holder goes.
+                platform === discord && discord.gatewayRole === 'standby'
+                  ? 'connected'
+                  : platform.connectionState(),
               ]),
             ),
         }),
@@ -216,7 +222,7 @@ export async function start(
     }
     if (discord) {
       io.say(
-        `drillbot: connected to Discord as bot user ${discord.botUserId}; ${questions} questions on ${describeDatabase(config)}. ` +
+        `drillbot: connected to Discord as bot user ${discord.botUserId}${discord.gatewayRole === 'standby' ? ' (standby: another instance holds the gateway)' : ''}; ${questions} questions on ${describeDatabase(config)}. ` +
           'Register /drill with `npx drillbot discord register`, then type /drill now in a channel.',
       );
     }

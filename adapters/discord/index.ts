@@ -26,10 +26,11 @@ import {
   type PrivateDelivery,
 } from '../../src/core/platform.ts';
 import type { Logger } from '../../src/logger.ts';
-import { buildClient, logIn } from './connect.ts';
+import { buildClient, logIn, startError } from './connect.ts';
 import { ChannelDirectory } from './directory.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { discordChannel, discordMessage, discordUser, messageRef } from './ids.ts';
+import { GatewayLeader, type GatewayLock, type GatewayRole, gatewayLockKey } from './leader.ts';
 import { carriesMarker } from './markers.ts';
 import { MemberDirectory } from './members.ts';
 import { DiscordPoster, render, threadName } from './posting.ts';
@@ -59,10 +60,19 @@ export interface DiscordAdapterOptions {
   retries?: number;
   /** How long the core may take before an interaction is deferred (default 2 s; Discord: 3 s). */
   deferAfterMs?: number;
+  /**
+   * The database (its `tryHoldAdvisoryLock`): with it, instances sharing the database elect
+   * one holder of the gateway connection (./leader.ts); without it this instance connects.
+   */
+  gatewayLock?: GatewayLock;
+  /** How often a standby tries for the gateway lock (default 2 s). */
+  leaderIntervalMs?: number;
 }
 
 /** How many recent messages `findPosted` reads: Discord's page size. */
 const RECENT = 100;
+
+const botUserSchema = z.object({ id: z.string() });
 
 const listedSchema = z.array(
   z.object({
@@ -76,7 +86,12 @@ const listedSchema = z.array(
 export class DiscordAdapter implements Platform {
   readonly name = 'discord' as const;
   private readonly options: DiscordAdapterOptions;
+  /** REST only: every instance posts, whoever holds the gateway. */
   private readonly client: Client;
+  /** The gateway connection of the current term (a fresh client each time it connects). */
+  private gateway: Client | undefined;
+  private leader: GatewayLeader | undefined;
+  private restBotUser: string | undefined;
   private readonly directory = new ChannelDirectory();
   private readonly members: MemberDirectory;
   private readonly poster: DiscordPoster;
@@ -116,7 +131,16 @@ export class DiscordAdapter implements Platform {
 
   /** The bot's user id (READY `user.id`), once started. */
   get botUserId(): string | undefined {
-    return this.dispatcher.botUser || undefined;
+    return this.dispatcher.botUser || this.restBotUser;
+  }
+
+  /**
+   * 'leader' while this instance holds the gateway connection, 'standby' while another
+   * instance does (only with `gatewayLock`). A standby reports `connectionState()`
+   * 'connecting' (no gateway), yet it is healthy: it posts through REST and takes over.
+   */
+  get gatewayRole(): GatewayRole {
+    return this.leader?.role ?? 'leader';
   }
 
   connectionState(): ConnectionState {
@@ -133,24 +157,81 @@ export class DiscordAdapter implements Platform {
     this.started = true;
     this.sink = sink;
     this.state = 'connecting';
-    const { client } = this;
-    client.on(Events.Raw, this.dispatcher.onRaw);
-    client.on(Events.ShardReady, () => this.setState('connected'));
-    client.on(Events.ShardResume, () => this.setState('connected'));
-    client.on(Events.ShardReconnecting, () => this.setState('connecting'));
-    client.on(Events.ShardDisconnect, () => this.setState('disconnected'));
-    client.on(Events.Error, (error) =>
-      this.options.logger.error({ err: error }, 'discord client error'),
-    );
+    this.client.rest.setToken(this.options.token);
     try {
-      await logIn(client, this.options.token, this.options.apiUrl);
+      const { gatewayLock } = this.options;
+      if (gatewayLock) {
+        this.leader = new GatewayLeader({
+          lock: gatewayLock,
+          key: gatewayLockKey(this.options.applicationId),
+          logger: this.options.logger,
+          ...(this.options.leaderIntervalMs ? { intervalMs: this.options.leaderIntervalMs } : {}),
+          lead: () => this.connectGateway(),
+          resign: () => this.disconnectGateway(),
+        });
+        if ((await this.leader.start()) === 'standby') {
+          await this.identifyOverRest();
+          this.options.logger.info(
+            { botUser: this.botUserId },
+            'discord: another instance holds the gateway; standing by',
+          );
+          return;
+        }
+      } else {
+        await this.connectGateway();
+      }
     } catch (error) {
       this.sink = undefined;
       this.state = 'disconnected';
+      await this.leader?.stop();
       throw error;
     }
-    this.state = 'connected';
     this.options.logger.info({ botUser: this.botUserId }, 'discord connected');
+  }
+
+  /** A standby learns the bot's user id (and that the token is good) from GET /users/@me. */
+  private async identifyOverRest(): Promise<void> {
+    try {
+      const me = botUserSchema.parse(await this.client.rest.get(Routes.user()));
+      this.restBotUser = me.id;
+    } catch (error) {
+      throw startError(error, this.options.apiUrl);
+    }
+  }
+
+  /** Logs a fresh gateway client in and resolves at ClientReady. */
+  private async connectGateway(): Promise<void> {
+    const gateway = buildClient(this.options);
+    const current = () => this.gateway === gateway;
+    gateway.on(Events.Raw, this.dispatcher.onRaw);
+    gateway.on(Events.ShardReady, () => current() && this.setState('connected'));
+    gateway.on(Events.ShardResume, () => current() && this.setState('connected'));
+    gateway.on(Events.ShardReconnecting, () => current() && this.setState('connecting'));
+    gateway.on(Events.ShardDisconnect, () => current() && this.setState('disconnected'));
+    gateway.on(Events.Error, (error) =>
+      this.options.logger.error({ err: error }, 'discord client error'),
+    );
+    this.gateway = gateway;
+    try {
+      await logIn(gateway, this.options.token, this.options.apiUrl);
+    } catch (error) {
+      this.gateway = undefined;
+      gateway.off(Events.Raw, this.dispatcher.onRaw);
+      throw error;
+    }
+    this.setState('connected');
+  }
+
+  /** Stops taking dispatches, lets the ones taken finish, and closes the gateway. */
+  private async disconnectGateway(): Promise<void> {
+    const { gateway } = this;
+    this.gateway = undefined;
+    if (!gateway) return;
+    gateway.off(Events.Raw, this.dispatcher.onRaw);
+    await this.dispatcher.idle();
+    await gateway.destroy();
+    // Still started: a standby again, trying for the lock.
+    this.setState('connecting');
   }
 
   private setState(state: ConnectionState): void {
@@ -161,8 +242,8 @@ export class DiscordAdapter implements Platform {
   async stop(): Promise<void> {
     this.sink = undefined;
     if (!this.started) return;
-    this.client.off(Events.Raw, this.dispatcher.onRaw);
-    await this.dispatcher.idle();
+    await this.leader?.stop();
+    await this.disconnectGateway();
     await this.client.destroy();
     this.state = 'disconnected';
   }
