@@ -20,6 +20,17 @@ import { C } from './harness.ts';
 
 const ADMIN = { permissions: MANAGE_SERVER_PERMISSIONS };
 
+/** Polls an async read until it gives a value (database state written by the adapter). */
+async function eventually<T>(read: () => Promise<T | undefined>, what: string): Promise<T> {
+  const deadline = Date.now() + 8_000;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe('Discord blind mode and boards', () => {
   const database = useDatabase('pglite');
 
@@ -57,7 +68,7 @@ describe('Discord blind mode and boards', () => {
           fields: { answer },
         }),
       );
-      await until(async () => {
+      await eventually(async () => {
         const rows = await rawRows<{ n: number }>(
           database.db,
           sql`select count(*)::int as n from answer_messages`,
@@ -88,6 +99,47 @@ describe('Discord blind mode and boards', () => {
       expect(board.ephemeral).toBe(true);
       expect(board.text).toContain('Leaderboard');
       expect(board.text).toContain(`<@${FAKE_IDS.memberId}> — 1 pt · streak 1`);
+    } finally {
+      await run.close();
+    }
+  });
+
+  it('counts a reaction on another member’s answer as a vote', async () => {
+    const fake = await startFakeDiscord();
+    const run = await withEngine(database.db, fake);
+    try {
+      await command(fake, FAKE_USERS.admin, 'now', ADMIN);
+      const thread = fake.requests.last(ROUTES.startThreadFromMessage)?.params.messageId ?? '';
+      const ada = fake.members.post({
+        channelId: thread,
+        userId: FAKE_IDS.memberId,
+        content: 'Least privilege.',
+      });
+      fake.members.post({
+        channelId: thread,
+        userId: FAKE_IDS.secondMemberId,
+        content: 'Sandboxing.',
+      });
+      const answers = async () =>
+        (
+          await rawRows<{ n: number }>(
+            database.db,
+            sql`select count(*)::int as n from answer_messages`,
+          )
+        )[0]?.n ?? 0;
+      await eventually(async () => ((await answers()) === 2 ? true : undefined), 'both answers');
+      // Linus (who answered) upvotes Ada; Ada upvoting herself does not count.
+      fake.members.react({ messageId: ada.message.id, userId: FAKE_IDS.secondMemberId });
+      fake.members.react({ messageId: ada.message.id, userId: FAKE_IDS.memberId });
+      const votes = async () =>
+        rawRows<{ voter: string }>(database.db, sql`select voter_id as voter from votes`);
+      const stored = await eventually(async () => {
+        const rows = await votes();
+        return rows.length > 0 ? rows : undefined;
+      }, 'the vote');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await votes()).toEqual([{ voter: `discord:${FAKE_IDS.secondMemberId}` }]);
+      expect(stored).toHaveLength(1);
     } finally {
       await run.close();
     }
