@@ -4,6 +4,8 @@
  * cutting rules: where long text may be split so that each piece is escaped and styled on its
  * own and a cut never lands inside an escape, a token or a character.
  */
+export { breakAt } from '../shared/text-break.ts';
+
 import { parseMemberId } from '../../src/core/ids.ts';
 import type { Span } from '../../src/core/messages.ts';
 import { clean, escapedCost, escapeMarkdown, type TextStyle } from './render-escape.ts';
@@ -25,7 +27,6 @@ export const SNOWFLAKE = /^\d{1,20}$/;
 const ROLE_MENTION = /^<@&(\d{1,20})>$/;
 /** `<t:…>` accepts what a JS Date can hold; beyond that a token would show garbage. */
 const MAX_UNIX = 8_640_000_000_000;
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**
  * A time as two Discord timestamps: the date and time in each reader's own zone and locale,
@@ -106,40 +107,4 @@ export function fitWindow(raw: string, room: number, style: TextStyle, rest: str
     used += cost;
   }
   return at;
-}
-
-/** The last grapheme boundary at or before `window`, else a code point boundary. */
-function graphemeCut(raw: string, window: number): number {
-  const from = Math.max(0, window - 256);
-  let best = 0;
-  for (const { index } of segmenter.segment(raw.slice(from, window + 64))) {
-    const at = from + index;
-    if (at > window) break;
-    if (at > 0) best = at;
-  }
-  if (best > 0) return best;
-  const high = raw.charCodeAt(window - 1);
-  return window > 1 && high >= 0xd800 && high <= 0xdbff ? window - 1 : window;
-}
-
-/**
- * Where to cut `raw` so the head has at most `window` units: at a line break (which the cut
- * then replaces) or after a space in the window's second half, else, when the text has a
- * fresh chunk to itself, between grapheme clusters (one giant word, an emoji flood).
- * `undefined`: better start a fresh chunk first.
- */
-export function breakAt(
-  raw: string,
-  window: number,
-  fresh: boolean,
-): { end: number; skip: number } | undefined {
-  if (window <= 0) return undefined;
-  const half = Math.max(1, Math.floor(window / 2));
-  const newline = raw.lastIndexOf('\n', window);
-  if (newline >= half) return { end: newline, skip: 1 };
-  for (let at = window - 1; at >= half - 1; at -= 1) {
-    const char = raw.charAt(at);
-    if (char === ' ' || char === '\t') return { end: at + 1, skip: 0 };
-  }
-  return fresh ? { end: graphemeCut(raw, window), skip: 0 } : undefined;
 }

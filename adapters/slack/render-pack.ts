@@ -7,6 +7,8 @@
  * or a date token. Each piece of text is escaped on its own, so a cut is a word boundary for
  * the escaping too: a marker left at a cut is replaced, never re-read as formatting.
  */
+export { breakAt } from '../shared/text-break.ts';
+
 import { parseMemberId } from '../../src/core/ids.ts';
 import type { Span } from '../../src/core/messages.ts';
 import { clean, escapedCost, escapeMrkdwn, type TextStyle } from './render-escape.ts';
@@ -34,7 +36,6 @@ const SLACK_USER = /^[UW][A-Z0-9]{2,}$/;
 /** `<!subteam^S123>` or `<!here>`, with the optional `|label` Slack adds to escaped input. */
 const PING = /^<!(?:subteam\^(S[A-Z0-9]{2,})|(here))(?:\|[^<>|]*)?>$/;
 const MARKS: Readonly<Record<TextStyle, string>> = { text: '', bold: '*', italic: '_', code: '`' };
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**
  * One span as a run. A member is a `<@U…>` mention only for a well-formed Slack id; anything
@@ -102,38 +103,4 @@ export function fitWindow(raw: string, room: number, style: TextStyle, rest: str
     used += cost;
   }
   return at;
-}
-
-/** The last grapheme boundary at or before `window` (a code point boundary when a cluster is huge). */
-function graphemeCut(raw: string, window: number): number {
-  const from = Math.max(0, window - 256);
-  let best = 0;
-  for (const { index } of segmenter.segment(raw.slice(from, window + 64))) {
-    const at = from + index;
-    if (at > window) break;
-    if (index > 0) best = at;
-  }
-  if (best > 0) return best;
-  const high = raw.charCodeAt(window - 1);
-  return window > 1 && high >= 0xd800 && high <= 0xdbff ? window - 1 : window;
-}
-
-/**
- * Where to cut `raw` so the head has at most `window` units: before a line break (which the
- * cut then replaces) or after a space in the window's second half, else, when the text has
- * a fresh block to itself, between grapheme clusters. `undefined`: better start a fresh one.
- */
-export function breakAt(
-  raw: string,
-  window: number,
-  fresh: boolean,
-): { end: number; skip: number } | undefined {
-  const half = Math.max(1, Math.floor(window / 2));
-  const newline = raw.lastIndexOf('\n', window);
-  if (newline >= half) return { end: newline, skip: 1 };
-  for (let at = window - 1; at >= half - 1; at -= 1) {
-    const char = raw.charAt(at);
-    if (char === ' ' || char === '\t') return { end: at + 1, skip: 0 };
-  }
-  return fresh ? { end: graphemeCut(raw, window), skip: 0 } : undefined;
 }
