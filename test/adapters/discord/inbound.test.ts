@@ -4,7 +4,6 @@
  * hostile input (huge text, NUL, lone surrogates, emoji floods, wrong types, exotic objects,
  * a throwing context) that must never throw.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,36 +13,9 @@ import {
 } from '../../../adapters/discord/inbound.ts';
 import { MAX_CONTENT } from '../../../adapters/discord/inbound-text.ts';
 import { parseChannelId, parseMemberId, parseMessageId } from '../../../src/core/ids.ts';
+import { isRecord, loadFixtures, REMOVE } from './fixtures.ts';
 
-const FIXTURES = new URL('./fixtures/', import.meta.url);
-const FIXTURE_NAMES = readdirSync(FIXTURES)
-  .filter((file) => file.startsWith('gateway-') && file.endsWith('.json'))
-  .map((file) => file.slice(0, -'.json'.length))
-  .sort();
-const TEXTS = new Map(
-  FIXTURE_NAMES.map((name) => [name, readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')]),
-);
-const REMOVE = Symbol('remove');
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
-
-/** Gateway fixture `name` (a whole op-0 payload), each dotted path replaced or REMOVEd. */
-function fixture(name: string, changes: Record<string, unknown> = {}): unknown {
-  const text = TEXTS.get(name);
-  if (text === undefined) throw new Error(`no fixture ${name}`);
-  const root: unknown = JSON.parse(text);
-  for (const [path, value] of Object.entries(changes)) {
-    const keys = path.split('.');
-    const parent = keys
-      .slice(0, -1)
-      .reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), root);
-    const last = keys.at(-1);
-    if (!isRecord(parent) || last === undefined) throw new Error(`no ${path} in ${name}`);
-    if (value === REMOVE) Reflect.deleteProperty(parent, last);
-    else parent[last] = value;
-  }
-  return root;
-}
+const { names: FIXTURE_NAMES, fixture } = loadFixtures('gateway-');
 
 /** The dispatch type (`t`) and data (`d`) of a gateway fixture. */
 function dispatch(name: string, changes: Record<string, unknown> = {}): [string, unknown] {

@@ -4,7 +4,6 @@
  * fixtures in Discord's documented shapes with exact expected results, and hostile input
  * that must never throw.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buttonCustomId } from '../../../adapters/discord/custom-id.ts';
@@ -13,36 +12,9 @@ import {
   translateInteraction,
 } from '../../../adapters/discord/inbound.ts';
 import { parseChannelId } from '../../../src/core/ids.ts';
+import { loadFixtures, REMOVE } from './fixtures.ts';
 
-const FIXTURES = new URL('./fixtures/', import.meta.url);
-const NAMES = readdirSync(FIXTURES)
-  .filter((file) => file.startsWith('interaction-') && file.endsWith('.json'))
-  .map((file) => file.slice(0, -'.json'.length))
-  .sort();
-const TEXTS = new Map(
-  NAMES.map((name) => [name, readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')]),
-);
-const REMOVE = Symbol('remove');
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
-
-/** Fixture `name` with the value at each dotted path replaced, or removed with REMOVE. */
-function fixture(name: string, changes: Record<string, unknown> = {}): unknown {
-  const text = TEXTS.get(name);
-  if (text === undefined) throw new Error(`no fixture ${name}`);
-  const root: unknown = JSON.parse(text);
-  for (const [path, value] of Object.entries(changes)) {
-    const keys = path.split('.');
-    const parent = keys
-      .slice(0, -1)
-      .reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), root);
-    const last = keys.at(-1);
-    if (!isRecord(parent) || last === undefined) throw new Error(`no ${path} in ${name}`);
-    if (value === REMOVE) Reflect.deleteProperty(parent, last);
-    else parent[last] = value;
-  }
-  return root;
-}
+const { names: NAMES, fixture } = loadFixtures('interaction-');
 
 const G = '1000000000000000001';
 const C = '1000000000000000010';
