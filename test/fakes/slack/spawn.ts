@@ -1,18 +1,20 @@
 /**
- * Starts the standalone fake as a child process and waits for its ready line, so a test gets
- * the ports and a control client in one call and can stop it with SIGTERM like any service.
+ * Starts the standalone fake Slack as a child process (see ../common/standalone-process.ts)
+ * and hands back its ports with a control client.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import {
+  type ExitStatus,
+  type StandaloneProcess,
+  spawnStandalone,
+} from '../common/standalone-process.ts';
 import { FakeSlackControl } from './control-client.ts';
 import { type FakeSlackInfo, fakeSlackInfoSchema } from './info.ts';
 import type { FakeSlackOptions } from './options.ts';
 
-const STANDALONE = fileURLToPath(new URL('./standalone.ts', import.meta.url));
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export type { ExitStatus };
 
-const readyLineSchema = fakeSlackInfoSchema.extend({ ready: z.literal(true), pid: z.number() });
+const STANDALONE = fileURLToPath(new URL('./standalone.ts', import.meta.url));
 
 export interface SpawnFakeSlackOptions {
   port?: number;
@@ -22,84 +24,29 @@ export interface SpawnFakeSlackOptions {
   readyTimeoutMs?: number;
 }
 
-export interface ExitStatus {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
-export interface StandaloneFakeSlack {
-  readonly info: FakeSlackInfo;
-  readonly pid: number;
+export interface StandaloneFakeSlack extends StandaloneProcess<FakeSlackInfo> {
   readonly control: FakeSlackControl;
-  readonly child: ChildProcess;
-  /** Resolves when the process has exited (by itself or after `stop`). */
-  readonly exited: Promise<ExitStatus>;
-  /** Sends SIGTERM and waits for the exit; SIGKILL if it takes longer than `timeoutMs`. */
-  stop(timeoutMs?: number): Promise<ExitStatus>;
 }
 
 export async function spawnFakeSlack(
   options: SpawnFakeSlackOptions = {},
 ): Promise<StandaloneFakeSlack> {
-  const args = ['--import', 'tsx', STANDALONE, '--port', String(options.port ?? 0)];
-  args.push('--socket-port', String(options.socketPort ?? 0), '--exit-with-stdin');
+  const args = [
+    '--port',
+    String(options.port ?? 0),
+    '--socket-port',
+    String(options.socketPort ?? 0),
+  ];
+  // The child exits when its stdin closes, so a crashed test run leaves no fake behind.
+  args.push('--exit-with-stdin');
   if (options.options) args.push('--options', JSON.stringify(options.options));
-  const child = spawn(process.execPath, args, {
-    cwd: REPO_ROOT,
-    stdio: ['pipe', 'pipe', 'pipe'],
+  const started = await spawnStandalone({
+    name: 'fake slack',
+    script: STANDALONE,
+    args,
+    info: fakeSlackInfoSchema,
+    stdin: 'pipe',
+    ...(options.readyTimeoutMs === undefined ? {} : { readyTimeoutMs: options.readyTimeoutMs }),
   });
-  const exited = new Promise<ExitStatus>((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
-  const ready = await readReadyLine(child, exited, options.readyTimeoutMs ?? 20_000);
-  const info = fakeSlackInfoSchema.parse(ready);
-  return {
-    info,
-    pid: ready.pid,
-    control: new FakeSlackControl(info.baseUrl),
-    child,
-    exited,
-    stop: async (timeoutMs = 5_000) => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-      const status = await exited;
-      clearTimeout(timer);
-      return status;
-    },
-  };
-}
-
-/** The first stdout line parsed as the ready line; fails with stderr if the process dies first. */
-async function readReadyLine(
-  child: ChildProcess,
-  exited: Promise<ExitStatus>,
-  timeoutMs: number,
-): Promise<z.infer<typeof readyLineSchema>> {
-  let stdout = '';
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8');
-  });
-  const line = new Promise<string>((resolve) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-      const end = stdout.indexOf('\n');
-      if (end !== -1) resolve(stdout.slice(0, end));
-    });
-  });
-  let timer: NodeJS.Timeout | undefined;
-  const failure = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`fake slack did not get ready within ${timeoutMs} ms: ${stderr}`));
-    }, timeoutMs);
-    exited.then(({ code, signal }) =>
-      reject(new Error(`fake slack exited (${code ?? signal}) before ready: ${stderr}`)),
-    );
-  });
-  try {
-    return readyLineSchema.parse(JSON.parse(await Promise.race([line, failure])));
-  } finally {
-    clearTimeout(timer);
-  }
+  return { ...started, control: new FakeSlackControl(started.info.baseUrl) };
 }
