@@ -9,6 +9,7 @@
  * what `nonce` + `enforce_nonce` exist for.
  */
 import { z } from 'zod';
+import { FaultPlan as SharedFaultPlan } from '../common/fault-plan.ts';
 
 export const faultSchema = z.discriminatedUnion('kind', [
   /**
@@ -39,27 +40,5 @@ export const faultSchema = z.discriminatedUnion('kind', [
 export type Fault = z.infer<typeof faultSchema>;
 export type FaultKind = Fault['kind'];
 
-/** Per-route queues of faults, consumed one per request. */
-export class FaultPlan {
-  private readonly queues = new Map<string, Fault[]>();
-
-  /** Makes the next `times` requests to `route` (a `ROUTES` value) fail. */
-  next(route: string, fault: Fault, times = 1): void {
-    const queue = this.queues.get(route) ?? [];
-    for (let i = 0; i < times; i += 1) queue.push(fault);
-    this.queues.set(route, queue);
-  }
-
-  /** The fault for this request, if one is queued. */
-  take(route: string): Fault | undefined {
-    return this.queues.get(route)?.shift();
-  }
-
-  pending(route: string): number {
-    return this.queues.get(route)?.length ?? 0;
-  }
-
-  clear(): void {
-    this.queues.clear();
-  }
-}
+/** Per-route queues of faults (keys: `ROUTES` values). */
+export class FaultPlan extends SharedFaultPlan<Fault> {}

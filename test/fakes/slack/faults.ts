@@ -7,6 +7,7 @@
  * dropped connection. The schema lets the standalone process take faults as JSON.
  */
 import { z } from 'zod';
+import { FaultPlan as SharedFaultPlan } from '../common/fault-plan.ts';
 
 export const faultSchema = z.discriminatedUnion('kind', [
   /** HTTP 429 with `Retry-After: retryAfterSeconds`; the call has no effect. */
@@ -25,27 +26,5 @@ export const faultSchema = z.discriminatedUnion('kind', [
 export type Fault = z.infer<typeof faultSchema>;
 export type FaultKind = Fault['kind'];
 
-/** Per-method queues of faults, consumed one per call. */
-export class FaultPlan {
-  private readonly queues = new Map<string, Fault[]>();
-
-  /** Makes the next `times` calls of `method` (a Web API method or `response_url`) fail. */
-  next(method: string, fault: Fault, times = 1): void {
-    const queue = this.queues.get(method) ?? [];
-    for (let i = 0; i < times; i += 1) queue.push(fault);
-    this.queues.set(method, queue);
-  }
-
-  /** The fault for this call, if one is queued. */
-  take(method: string): Fault | undefined {
-    return this.queues.get(method)?.shift();
-  }
-
-  pending(method: string): number {
-    return this.queues.get(method)?.length ?? 0;
-  }
-
-  clear(): void {
-    this.queues.clear();
-  }
-}
+/** Per-method queues of faults (keys: Web API methods and `response_url`). */
+export class FaultPlan extends SharedFaultPlan<Fault> {}
