@@ -14,6 +14,7 @@ import type { ServerResponse } from 'node:http';
 import { API_VERSION } from './constants.ts';
 import { RestError } from './errors.ts';
 import type { Fault, FaultPlan } from './faults.ts';
+import { GlobalRateLimit } from './global-rate-limit.ts';
 import { decodeBody, flattenHeaders, type HttpCall, sendJson } from './http-utils.ts';
 import type { RecordedRequest, RequestLog } from './request-log.ts';
 import { type RouteMatch, RouteMatcher } from './routes.ts';
@@ -58,10 +59,12 @@ export class RestApi {
   /** Answers held by a `hang` fault, released (destroyed) when the fake stops. */
   private readonly held = new Set<ServerResponse>();
   private readonly timers = new Set<NodeJS.Timeout>();
-  private recentRequests: number[] = [];
+  private readonly globalLimit: GlobalRateLimit;
 
   constructor(deps: RestApiDeps) {
     this.deps = deps;
+    const { options } = deps.state;
+    this.globalLimit = new GlobalRateLimit(options.globalRateLimitPerSecond, options.now);
   }
 
   handle(call: HttpCall): void {
@@ -110,7 +113,7 @@ export class RestApi {
       this.answer(call.res, record, this.errorResult(RestError.unauthorized()));
       return;
     }
-    const globalLimit = this.globalLimit();
+    const globalLimit = this.globalLimit.check(call.req.headers.authorization);
     if (globalLimit) {
       this.answer(call.res, record, globalLimit);
       return;
@@ -252,27 +255,6 @@ export class RestApi {
       headers,
       body: { message: 'You are being rate limited.', retry_after: seconds, global },
     };
-  }
-
-  /** The optional global limit: more than N requests in the last second answer a global 429. */
-  private globalLimit(): (RouteResult & { headers: Record<string, string> }) | undefined {
-    const limit = this.deps.state.options.globalRateLimitPerSecond;
-    if (limit === undefined) return undefined;
-    const now = this.deps.state.options.now();
-    this.recentRequests = this.recentRequests.filter((at) => now - at < 1000);
-    if (this.recentRequests.length < limit) {
-      this.recentRequests.push(now);
-      return undefined;
-    }
-    const oldest = this.recentRequests[0] ?? now;
-    return this.rateLimited(
-      {
-        kind: 'rate_limit',
-        retryAfterSeconds: Math.max(0.001, (oldest + 1000 - now) / 1000),
-        global: true,
-      },
-      'global',
-    );
   }
 
   /** Drops held answers and timers; the HTTP server closes the sockets. */

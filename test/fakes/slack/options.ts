@@ -77,6 +77,11 @@ export const fakeSlackOptionsSchema = z.object({
   autoCreateUsers: z.boolean().optional(),
   /** How long `deliver` waits for a Socket Mode ack; Slack's own window is 3 seconds. */
   ackTimeoutMs: z.number().int().positive().optional(),
+  /**
+   * When set, a chat.postMessage less than this many ms after the last accepted one in the
+   * same channel answers 429 (Slack: 1000, one per second per channel); see channel-rate-limit.ts.
+   */
+  channelRateLimitMs: z.number().int().positive().optional(),
 });
 
 export type FakeSlackOptions = z.input<typeof fakeSlackOptionsSchema> & {
@@ -101,6 +106,7 @@ export interface ResolvedFakeSlackOptions {
   autoCreateChannels: boolean;
   autoCreateUsers: boolean;
   ackTimeoutMs: number;
+  channelRateLimitMs: number | undefined;
   now: () => number;
 }
 
@@ -124,6 +130,7 @@ export function resolveOptions(input: FakeSlackOptions = {}): ResolvedFakeSlackO
     autoCreateChannels: parsed.autoCreateChannels ?? true,
     autoCreateUsers: parsed.autoCreateUsers ?? true,
     ackTimeoutMs: parsed.ackTimeoutMs ?? 3_000,
+    channelRateLimitMs: parsed.channelRateLimitMs,
     now: input.now ?? Date.now,
   };
 }

@@ -8,6 +8,7 @@
  * by looking for its post instead of posting twice.
  */
 import type { ServerResponse } from 'node:http';
+import { ChannelRateLimit } from './channel-rate-limit.ts';
 import type { Fault, FaultPlan } from './faults.ts';
 import { flattenHeaders, type HttpCall, sendJson } from './http-utils.ts';
 import type { ApiResult, FakeSlackState, MethodDefinition, TokenKind } from './method-types.ts';
@@ -35,16 +36,19 @@ export class WebApiRoute {
   /** Answers held by a `hang` fault, released (or dropped) when the fake stops. */
   private readonly held = new Set<ServerResponse>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly channelLimit: ChannelRateLimit;
 
   constructor(deps: WebApiDeps) {
     this.deps = deps;
+    const { options } = deps.state;
+    this.channelLimit = new ChannelRateLimit(options.channelRateLimitMs, options.now);
   }
 
   handle(call: HttpCall, method: string): void {
     const { req, res, url, rawBody } = call;
     const parsed = parseApiBody(rawBody, req.headers['content-type'], url.searchParams);
     const args = parsed.ok ? parsed.args : {};
-    const fault = this.deps.faults.take(method);
+    const fault = this.deps.faults.take(method) ?? this.channelLimit.check(method, args);
     this.deps.requests.add({
       method,
       path: url.pathname,
