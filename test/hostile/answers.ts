@@ -1,0 +1,62 @@
+/**
+ * What the database holds for a drill's answers, per member: the stored message texts and,
+ * after the reveal, the frozen text and the points. "No lost neighbour" is checked here.
+ */
+import { sql } from 'drizzle-orm';
+import { expect } from 'vitest';
+import type { Db } from '../../db/client.ts';
+import { rawRows } from '../../db/raw.ts';
+
+export interface StoredAnswer {
+  frozen: string | null;
+  points: number | null;
+  parts: string[];
+}
+
+export async function answersByMember(db: Db): Promise<Map<string, StoredAnswer>> {
+  const rows = await rawRows<{
+    member: string;
+    frozen: string | null;
+    points: number | null;
+    part: string | null;
+  }>(
+    db,
+    sql`select a.member_id as member, a.frozen_text as frozen, a.points, m.text as part
+        from answers a left join answer_messages m on m.answer_id = a.id
+        order by a.member_id, m.sent_at, m.id`,
+  );
+  const byMember = new Map<string, StoredAnswer>();
+  for (const row of rows) {
+    const entry = byMember.get(row.member) ?? { frozen: row.frozen, points: row.points, parts: [] };
+    if (row.part !== null) entry.parts.push(row.part);
+    byMember.set(row.member, entry);
+  }
+  return byMember;
+}
+
+/** Both neighbours of a hostile answer are stored exactly, frozen at the reveal and scored. */
+export function expectNeighboursScored(
+  answers: ReadonlyMap<string, StoredAnswer>,
+  neighbours: ReadonlyArray<{ member: string; text: string }>,
+): void {
+  for (const { member, text } of neighbours) {
+    const answer = answers.get(member);
+    expect(answer, `${member}'s answer`).toMatchObject({ frozen: text, parts: [text] });
+    expect(answer?.points ?? 0, `${member}'s points`).toBeGreaterThanOrEqual(1);
+  }
+}
+
+/** The hostile member's answer: stored as the adapter should have cleaned it, or absent. */
+export function expectHostileStored(
+  answers: ReadonlyMap<string, StoredAnswer>,
+  member: string,
+  expected: string | null,
+): void {
+  if (expected === null) {
+    expect(answers.has(member), `${member} must have no answer (silent drop)`).toBe(false);
+    return;
+  }
+  const answer = answers.get(member);
+  expect(answer?.parts, `${member}'s stored text`).toEqual([expected]);
+  expect(answer?.frozen === expected, `${member}'s frozen text equals what was stored`).toBe(true);
+}

@@ -1,0 +1,52 @@
+/**
+ * The real drill engine on a real adapter (Slack on Bolt, Discord on discord.js), for the
+ * hostile-input suite. One engine serves a whole test file; `useDatabase` empties the tables
+ * before each test, which also drops the question snapshots, so `reset()` reloads the catalog
+ * after that (a drill refers to its snapshot by id).
+ */
+import type { Db } from '../../db/client.ts';
+import { type Catalog, loadCatalog } from '../../src/content/catalog.ts';
+import { systemClock } from '../../src/core/clock.ts';
+import type { EngineContext } from '../../src/core/context.ts';
+import { noMetrics } from '../../src/core/metrics-port.ts';
+import type { Platform } from '../../src/core/platform.ts';
+import { DrillService } from '../../src/core/service.ts';
+import { logger } from '../adapters/slack/harness.ts';
+
+export interface HostileEngine {
+  service: DrillService;
+  context: EngineContext;
+  /** Call after the tables were emptied: stores the packs' snapshots again. */
+  reset(): Promise<void>;
+}
+
+export async function startEngine(
+  db: Db,
+  platform: Platform,
+  extraContentDirs: readonly string[] = [],
+): Promise<HostileEngine> {
+  let catalog: Catalog = await loadCatalog(db, extraContentDirs);
+  const context: EngineContext = {
+    db,
+    clock: systemClock,
+    logger,
+    metrics: noMetrics,
+    platforms: new Map([[platform.name, platform]]),
+    instanceId: `hostile-${platform.name}`,
+    settings: { bootstrapAdmins: [], defaultWindowMs: () => 8 * 3_600_000, leaseMs: 60_000 },
+    catalog: () => catalog,
+    async reloadCatalog() {
+      catalog = await loadCatalog(db, extraContentDirs);
+      return catalog;
+    },
+  };
+  const service = new DrillService(context);
+  await platform.start((event) => service.handle(event));
+  return {
+    service,
+    context,
+    async reset() {
+      await context.reloadCatalog();
+    },
+  };
+}

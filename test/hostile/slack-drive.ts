@@ -1,0 +1,153 @@
+/**
+ * A Slack workspace (the fake) with the real engine behind real Bolt in Socket Mode, and the
+ * moves a member makes in it: `/drill …`, a reply in the drill's thread, the answer modal.
+ * One per test file; the database is emptied before each test (see ./engine.ts).
+ */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { makeRig, type SlackRig } from '../adapters/slack/harness.ts';
+import {
+  blockActions,
+  drillCommand,
+  type FakeSlack,
+  type SocketAck,
+  threadReply,
+  viewSubmission,
+} from '../fakes/slack/index.ts';
+import type { useDatabase } from '../support/db.ts';
+import { type HostileEngine, startEngine } from './engine.ts';
+
+export const SLACK_CHANNEL = 'C0HOSTILE01';
+export const SLACK_ADMIN = 'U0ADMIN001';
+/** The neighbour before, the hostile member, the neighbour after. */
+export const SLACK_BEFORE = 'U0BEFORE01';
+export const SLACK_HOSTILE = 'U0HOSTILE1';
+export const SLACK_AFTER = 'U0AFTER001';
+export const SLACK_PARTICIPANTS = [SLACK_ADMIN, SLACK_BEFORE, SLACK_HOSTILE, SLACK_AFTER];
+
+export interface SlackWorld {
+  readonly fake: FakeSlack;
+  readonly engine: HostileEngine;
+}
+
+/** Registers the hooks: fake, adapter and engine once per file, the catalog after each wipe. */
+export function useSlackWorld(
+  database: ReturnType<typeof useDatabase>,
+  extraContentDirs: readonly string[] = [],
+): SlackWorld {
+  let rig: SlackRig | undefined;
+  let engine: HostileEngine | undefined;
+  beforeAll(async () => {
+    rig = await makeRig('socket', {
+      fake: { users: [{ id: SLACK_ADMIN, is_admin: true, name: 'ada' }] },
+    });
+    engine = await startEngine(database.db, rig.adapter, extraContentDirs);
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
+  beforeEach(async () => {
+    await engine?.reset();
+  });
+  return {
+    get fake() {
+      if (!rig) throw new Error('slack world not started');
+      return rig.fake;
+    },
+    get engine() {
+      if (!engine) throw new Error('slack world not started');
+      return engine;
+    },
+  };
+}
+
+export interface CommandReply {
+  text: string;
+  body: Record<string, unknown>;
+}
+
+/** `/drill <text>` over Socket Mode; resolves with what the bot answered privately. */
+export async function slackCommand(
+  fake: FakeSlack,
+  text: string,
+  user: string,
+  options: { channel?: string; channelName?: string } = {},
+): Promise<CommandReply> {
+  const responseUrl = fake.responseUrls.create();
+  await fake.deliver({
+    payload: drillCommand({
+      text,
+      channelId: options.channel ?? SLACK_CHANNEL,
+      userId: user,
+      responseUrl,
+      ...(options.channelName ? { channelName: options.channelName } : {}),
+    }),
+  });
+  const { body } = await fake.responseUrls.waitFor(responseUrl, 10_000);
+  return { text: JSON.stringify(body), body };
+}
+
+/** A member's reply in the thread: stored in the fake workspace, then delivered as an event. */
+export async function slackReply(
+  fake: FakeSlack,
+  user: string,
+  text: string,
+  rootTs: string,
+): Promise<SocketAck> {
+  const stored = fake.postAsUser({ channel: SLACK_CHANNEL, user, text, threadTs: rootTs });
+  const payload = threadReply({
+    channel: SLACK_CHANNEL,
+    user,
+    text,
+    threadTs: rootTs,
+    ts: stored.ts,
+  });
+  return fake.deliver({ payload });
+}
+
+/** The open drill's question post in the channel: its `ts` and drill id. */
+export function slackQuestion(fake: FakeSlack): { ts: string; drillId: string } {
+  const posts = fake.requests.all('chat.postMessage');
+  const question = posts.findLast((request) =>
+    /"marker":"drill:\d+"/.test(JSON.stringify(request.body.metadata ?? {})),
+  );
+  const marker = /"marker":"drill:(\d+)"/.exec(JSON.stringify(question?.body.metadata ?? {}));
+  const root = fake.messages
+    .all(SLACK_CHANNEL)
+    .findLast((message) => message.metadata?.event_payload.marker === `drill:${marker?.[1]}`);
+  if (!marker?.[1] || !root) throw new Error('no drill question posted');
+  return { ts: root.ts, drillId: marker[1] };
+}
+
+/**
+ * Clicks a form button (the drill's "Answer privately", or a practice question's "Answer"),
+ * waits for the modal, and submits `answer` in it. Resolves with the submission's ack.
+ */
+export async function slackModalAnswer(
+  fake: FakeSlack,
+  user: string,
+  button: { actionId: 'drill-answer' | 'practice-answer'; value: string; messageTs: string },
+  answer: string,
+): Promise<SocketAck> {
+  const opened = fake.requests.count('views.open');
+  await fake.deliver({
+    payload: blockActions({
+      userId: user,
+      channelId: SLACK_CHANNEL,
+      messageTs: button.messageTs,
+      actionId: button.actionId,
+      value: button.value,
+    }),
+  });
+  const modal = await fake.requests.waitFor('views.open', { count: opened + 1 });
+  const view: unknown = modal.body.view;
+  const metadata =
+    typeof view === 'object' && view !== null ? Reflect.get(view, 'private_metadata') : undefined;
+  return fake.deliver({
+    payload: viewSubmission({
+      userId: user,
+      callbackId: 'drillbot-answer',
+      privateMetadata: String(metadata),
+      values: { answer: { answer } },
+    }),
+  });
+}
