@@ -107,6 +107,21 @@ export class FakeDiscordControl {
       .parse(await this.call('POST', 'members/post', input)).message;
   }
 
+  /** `post`, with the gateway sessions the MESSAGE_CREATE was sent to. */
+  async postTracked(input: MemberPostInput): Promise<{
+    message: RemoteMessage;
+    dispatched: { sessionId: string; s: number; delivered: boolean }[];
+  }> {
+    return z
+      .object({
+        message: remoteMessageSchema,
+        dispatched: z.array(
+          z.object({ sessionId: z.string(), s: z.number(), delivered: z.boolean() }),
+        ),
+      })
+      .parse(await this.call('POST', 'members/post', input));
+  }
+
   async edit(messageId: string, content: string): Promise<void> {
     await this.call('POST', 'members/edit', { messageId, content });
   }

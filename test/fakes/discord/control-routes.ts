@@ -97,10 +97,10 @@ const routes: Record<string, Handler> = {
         enforceNonce: stored.enforceNonce,
       })),
   }),
-  'POST members/post': (call, fake) => ({
-    ok: true,
-    message: fake.members.post(controlSchemas.post.parse(body(call))).message,
-  }),
+  'POST members/post': (call, fake) => {
+    const { stored, dispatched } = fake.members.postTracked(controlSchemas.post.parse(body(call)));
+    return { ok: true, message: stored.message, dispatched };
+  },
   'POST members/edit': (call, fake) => {
     const { messageId, content } = controlSchemas.edit.parse(body(call));
     return { ok: true, message: fake.members.edit(messageId, content).message };

@@ -74,6 +74,14 @@ export class MemberActions {
 
   /** A member's message: stored (so history has it) and sent as MESSAGE_CREATE. */
   post(input: MemberPostInput): StoredMessage {
+    return this.postTracked(input).stored;
+  }
+
+  /**
+   * `post`, also telling which gateway sessions the MESSAGE_CREATE went to: the chaos test
+   * needs to know whether a live bot received a reply before it can demand that it was stored.
+   */
+  postTracked(input: MemberPostInput): { stored: StoredMessage; dispatched: DispatchResult[] } {
     const channelId = input.channelId ?? FAKE_IDS.channelId;
     const channel = this.state.world.channels.get(channelId);
     if (!channel) throw new Error(`fake discord: no channel ${channelId}`);
@@ -81,8 +89,8 @@ export class MemberActions {
       content: input.content,
       ...(input.replyTo ? { message_reference: { message_id: input.replyTo } } : {}),
     });
-    this.dispatch('MESSAGE_CREATE', messageEventData(this.state, stored));
-    return stored;
+    const dispatched = this.dispatch('MESSAGE_CREATE', messageEventData(this.state, stored));
+    return { stored, dispatched };
   }
 
   edit(messageId: string, content: string): StoredMessage {

@@ -1,0 +1,134 @@
+/**
+ * The drillbot processes of a chaos run: real `drillbot start` children sharing one
+ * PostgreSQL, each killed with SIGKILL and started again on the driver's command. Output is
+ * kept as a bounded tail per process, for the report when something goes wrong.
+ */
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN, REPO_ROOT } from '../support/cli.ts';
+
+const TAIL_CHARS = 20_000;
+
+class BotProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly exited: Promise<number | null>;
+  output = '';
+
+  constructor(env: Record<string, string>) {
+    this.child = spawn(process.execPath, [BIN, 'start'], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    });
+    const keep = (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString()).slice(-TAIL_CHARS);
+    };
+    this.child.stdout.on('data', keep);
+    this.child.stderr.on('data', keep);
+    this.exited = new Promise((resolve) => this.child.on('close', resolve));
+  }
+
+  /** Both platforms print their "connected" line once the process is up. */
+  get ready(): boolean {
+    return (
+      this.output.includes('connected to Discord') && this.output.includes('connected to Slack')
+    );
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+}
+
+export interface FleetReport {
+  kills: number;
+  starts: number;
+  /** Processes that exited on their own (not killed by the driver): always a failure. */
+  crashes: { slot: number; code: number | null; tail: string }[];
+}
+
+export class Fleet {
+  private readonly bots: (BotProcess | undefined)[];
+  private readonly env: Record<string, string>;
+  private readonly dirs: string[] = [];
+  private readonly killedByUs = new WeakSet<BotProcess>();
+  readonly report: FleetReport = { kills: 0, starts: 0, crashes: [] };
+
+  constructor(size: number, env: Record<string, string>) {
+    this.bots = Array.from({ length: size }, () => undefined);
+    this.env = env;
+  }
+
+  get size(): number {
+    return this.bots.length;
+  }
+
+  start(slot: number): void {
+    if (this.bots[slot]?.running) throw new Error(`bot ${slot} is already running`);
+    const dir = mkdtempSync(join(tmpdir(), `drillbot-chaos-${slot}-`));
+    this.dirs.push(dir);
+    const bot = new BotProcess({ ...this.env, DRILLBOT_DATA_DIR: dir });
+    this.bots[slot] = bot;
+    this.report.starts += 1;
+    void bot.exited.then((code) => {
+      if (!this.killedByUs.has(bot)) {
+        this.report.crashes.push({ slot, code, tail: bot.output.slice(-4_000) });
+      }
+    });
+  }
+
+  async startAll(timeoutMs = 60_000): Promise<void> {
+    for (let slot = 0; slot < this.bots.length; slot += 1) this.start(slot);
+    await this.waitReady(timeoutMs);
+  }
+
+  async waitReady(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.bots.every((bot) => bot?.ready)) {
+      const dead = this.bots.find((bot) => bot && !bot.running && !this.killedByUs.has(bot));
+      if (dead) throw new Error(`a drillbot process exited while starting:\n${dead.output}`);
+      if (Date.now() > deadline) {
+        const tails = this.bots.map((bot, i) => `--- bot ${i}\n${bot?.output.slice(-2_000)}`);
+        throw new Error(`drillbot processes not ready in ${timeoutMs} ms\n${tails.join('\n')}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** SIGKILL: no shutdown handler runs, leases and connections are left as they are. */
+  async kill(slot: number): Promise<void> {
+    const bot = this.bots[slot];
+    if (!bot?.running) return;
+    this.killedByUs.add(bot);
+    bot.child.kill('SIGKILL');
+    this.report.kills += 1;
+    await bot.exited;
+  }
+
+  /** SIGTERM to every process; each must exit 0 (a clean shutdown). */
+  async stopAll(): Promise<(number | null)[]> {
+    const running = this.bots.filter((bot): bot is BotProcess => bot?.running === true);
+    for (const bot of running) {
+      this.killedByUs.add(bot);
+      bot.child.kill('SIGTERM');
+    }
+    return Promise.all(running.map((bot) => bot.exited));
+  }
+
+  /** Last resort in `finally`: nothing is left running, temp folders are removed. */
+  async dispose(): Promise<void> {
+    for (const bot of this.bots) {
+      if (bot?.running) {
+        this.killedByUs.add(bot);
+        bot.child.kill('SIGKILL');
+      }
+    }
+    await Promise.all(this.bots.map((bot) => bot?.exited));
+    for (const dir of this.dirs) rmSync(dir, { recursive: true, force: true });
+  }
+
+  tails(): string {
+    return this.bots.map((bot, i) => `--- bot ${i}\n${bot?.output.slice(-3_000) ?? ''}`).join('\n');
+  }
+}
