@@ -10,14 +10,34 @@ const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case kebab-case, e.g. "prompt-injection"');
 
-const nonEmptyText = z.string().trim().min(1, 'must not be empty');
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text the database can store. YAML's `"\0"` and `"\ud800"` escapes yield a NUL or an
+ * unpaired surrogate, which Postgres refuses in `text` and `jsonb`: one such character in a
+ * custom pack made storing the question snapshots fail, and with it the catalog load (start-up
+ * and `/drill reload`) for every pack. Refused here instead, so the pack is left out with an
+ * error naming the field, like any other invalid pack.
+ */
+function storable<T extends z.ZodType<string>>(schema: T): T {
+  return schema
+    .refine((text) => !text.includes('\u0000'), {
+      message: 'contains a NUL character (a "\\0" escape), which cannot be stored: remove it',
+    })
+    .refine((text) => !LONE_SURROGATE.test(text), {
+      message:
+        'contains an unpaired surrogate (a lone "\\ud800" to "\\udfff" escape), which is not a character: remove it or write the whole character',
+    });
+}
+
+const nonEmptyText = storable(z.string().trim().min(1, 'must not be empty'));
 
 /**
  * A rubric phrase: one or more words that, found in an answer, show a key point was
  * covered. Words may appear in any order close together; spelling variants and small
  * typos are tolerated by the coverage function, but list real synonyms explicitly.
  */
-const rubricPhrase = z.string().trim().min(2, 'a phrase of at least two characters');
+const rubricPhrase = storable(z.string().trim().min(2, 'a phrase of at least two characters'));
 
 export const referenceSchema = z
   .strictObject({
@@ -26,7 +46,7 @@ export const referenceSchema = z
     /** What the reference is about, in a few words. */
     title: nonEmptyText.optional(),
     /** Only where the address is certain; these machines cannot check links. */
-    url: z.url().optional(),
+    url: storable(z.url()).optional(),
   })
   .describe('A public reference backing the framework.');
 

@@ -1,0 +1,59 @@
+/**
+ * Question packs carrying hostile text, written where the content loader reads them. The
+ * pack is written as JSON, which is YAML too: every string, NUL and lone surrogates included,
+ * reaches the loader through YAML's own `\u` escapes, exactly as a pack author could write it.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Ordinary rubric phrases: hostile text in a rubric is a pack error of its own (no words). */
+const RUBRIC = { a: ['least privilege'], b: ['audit log', 'logs', 'sandbox'] };
+
+export interface PackText {
+  /** Text for the pack-level fields: title, description, tips. */
+  pack?: string;
+  /** Text for the question-level fields: question, evaluates, lead, labels, details, mistake. */
+  question?: string;
+  /** A reference URL (stored with the question, shown nowhere). */
+  url?: string;
+}
+
+/** A pack of one question, `hostile-<id>` / `hostile-q-<id>`, with `text` in its fields. */
+export function hostilePack(id: string, text: PackText): Record<string, unknown> {
+  const packText = text.pack ?? 'Hostile pack';
+  const questionText = text.question ?? 'How do you secure an agent?';
+  return {
+    id: `hostile-${id}`,
+    title: packText,
+    description: packText,
+    tips: { preparation: [packText], askTheInterviewer: [packText] },
+    questions: [
+      {
+        id: `hostile-q-${id}`,
+        question: questionText,
+        evaluates: questionText,
+        framework: {
+          lead: questionText,
+          points: [
+            { id: 'a', label: questionText, detail: questionText, rubric: RUBRIC.a },
+            { id: 'b', label: `${questionText} (2)`, detail: questionText, rubric: RUBRIC.b },
+          ],
+        },
+        mistake: { text: questionText, markers: [] },
+        difficulty: 1,
+        tags: [`hostile-tag-${id}`],
+        references: [{ id: 'REF-1', title: 'ref', ...(text.url ? { url: text.url } : {}) }],
+      },
+    ],
+  };
+}
+
+/** A fresh folder holding one `<pack id>.yaml` per pack. */
+export function writePackDir(packs: readonly Record<string, unknown>[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'drillbot-hostile-packs-'));
+  for (const pack of packs) {
+    writeFileSync(join(dir, `${String(pack.id)}.yaml`), JSON.stringify(pack, null, 1));
+  }
+  return dir;
+}
