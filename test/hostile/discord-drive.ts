@@ -1,0 +1,106 @@
+/**
+ * A Discord guild (the fake) with the real engine behind real discord.js, and the moves a
+ * member makes in it. One per test file; the database is emptied before each test (see
+ * ./engine.ts). Slash commands go through `command` of the Discord end-to-end tests.
+ */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { DiscordAdapter } from '../../adapters/discord/index.ts';
+import { channelsOfWorkspace } from '../../db/queries/channels.ts';
+import { until } from '../adapters/discord/engine.ts';
+import { logger } from '../adapters/discord/harness.ts';
+import {
+  FAKE_IDS,
+  FAKE_USERS,
+  type FakeDiscord,
+  MANAGE_SERVER_PERMISSIONS,
+  ROUTES,
+  startFakeDiscord,
+} from '../fakes/discord/index.ts';
+import type { useDatabase } from '../support/db.ts';
+import { answersByMember } from './answers.ts';
+import { type HostileEngine, startEngine } from './engine.ts';
+
+export { command as discordCommand } from '../adapters/discord/engine.ts';
+
+export const DISCORD_ADMIN = { permissions: MANAGE_SERVER_PERMISSIONS };
+/** The neighbour before, the hostile member, the neighbour after. */
+export const DISCORD_BEFORE = FAKE_USERS.member;
+export const DISCORD_HOSTILE = FAKE_USERS.owner;
+export const DISCORD_AFTER = FAKE_USERS.secondMember;
+export const DISCORD_PARTICIPANTS = [
+  FAKE_IDS.adminId,
+  DISCORD_BEFORE.id,
+  DISCORD_HOSTILE.id,
+  DISCORD_AFTER.id,
+];
+
+export const discordMember = (id: string) => `discord:${id}`;
+
+export interface DiscordWorld {
+  readonly fake: FakeDiscord;
+  readonly engine: HostileEngine;
+}
+
+/** Registers the hooks: fake, adapter and engine once per file, the catalog after each wipe. */
+export function useDiscordWorld(
+  database: ReturnType<typeof useDatabase>,
+  extraContentDirs: readonly string[] = [],
+): DiscordWorld {
+  let fake: FakeDiscord | undefined;
+  let adapter: DiscordAdapter | undefined;
+  let engine: HostileEngine | undefined;
+  beforeAll(async () => {
+    fake = await startFakeDiscord();
+    adapter = new DiscordAdapter({
+      token: fake.token,
+      applicationId: fake.options.applicationId,
+      apiUrl: fake.apiUrl,
+      logger,
+      timeoutMs: 3_000,
+      channelsOf: async (workspace) =>
+        (await channelsOfWorkspace(database.db, workspace)).map((channel) => channel.id),
+    });
+    engine = await startEngine(database.db, adapter, extraContentDirs);
+  });
+  afterAll(async () => {
+    await adapter?.stop();
+    await fake?.stop();
+  });
+  beforeEach(async () => {
+    await engine?.reset();
+  });
+  return {
+    get fake() {
+      if (!fake) throw new Error('discord world not started');
+      return fake;
+    },
+    get engine() {
+      if (!engine) throw new Error('discord world not started');
+      return engine;
+    },
+  };
+}
+
+/** The thread of the drill posted last (Discord answers live in a thread on the question). */
+export function drillThread(fake: FakeDiscord): string {
+  const thread = fake.requests.last(ROUTES.startThreadFromMessage)?.params.messageId;
+  if (!thread) throw new Error('no drill thread');
+  return thread;
+}
+
+/** Waits until `members` all have an answer stored (the gateway is asynchronous). */
+export async function answersStored(
+  database: ReturnType<typeof useDatabase>,
+  members: readonly string[],
+): Promise<void> {
+  let stored: ReadonlyMap<string, unknown> = new Map();
+  const deadline = Date.now() + 8_000;
+  while (Date.now() < deadline) {
+    stored = await answersByMember(database.db);
+    if (members.every((member) => stored.has(member))) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`answers of ${members.join(', ')} not stored; have ${[...stored.keys()]}`);
+}
+
+export { until };
