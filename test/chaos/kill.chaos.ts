@@ -7,6 +7,8 @@
 import { expect, it } from 'vitest';
 import { runScenario } from './scenario.ts';
 
+const DISRUPT_MS = Number(process.env.CHAOS_SECONDS ?? 90) * 1000;
+
 it('survives SIGKILLs every few seconds with every slot, reveal and reply accounted for', {
   timeout: 600_000,
 }, async () => {
@@ -14,9 +16,9 @@ it('survives SIGKILLs every few seconds with every slot, reveal and reply accoun
     name: 'sigkill',
     channelsPerPlatform: 8,
     processes: 3,
-    disruptMs: 90_000,
+    disruptMs: DISRUPT_MS,
     replyEveryMs: 100,
-    settleMs: 70_000,
+    settleMs: Number(process.env.CHAOS_SETTLE_SECONDS ?? 70) * 1000,
     async disrupt(chaos) {
       const { fleet, pause, log } = chaos;
       let round = 0;
@@ -35,11 +37,12 @@ it('survives SIGKILLs every few seconds with every slot, reveal and reply accoun
   expect(result.audit.violations).toEqual([]);
   expect(result.fleet.crashes).toEqual([]);
   expect(result.exitCodes.every((code) => code === 0)).toBe(true);
-  expect(result.fleet.kills).toBeGreaterThanOrEqual(15);
+  // One SIGKILL every 2.5 to 5 s.
+  expect(result.fleet.kills).toBeGreaterThanOrEqual(Math.floor(DISRUPT_MS / 5_000) - 1);
   const { counts } = result.audit;
   expect(counts.slotsPosted).toBeGreaterThan(counts.slotsExpected * 0.8);
   expect(counts.drillsRevealed).toBeGreaterThan(0);
-  expect(counts.repliesAcknowledged).toBeGreaterThan(300);
+  expect(counts.repliesAcknowledged).toBeGreaterThan(DISRUPT_MS / 1_000);
   expect(result.connections.discordLive).toBe(1);
   expect(result.connections.slackSockets).toBe(3);
 });

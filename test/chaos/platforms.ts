@@ -84,6 +84,7 @@ export class ChaosPlatforms {
         text: `${subcommand} ${value}`,
         channelId: channel.native,
         userId: SLACK_ADMIN,
+        responseUrl: await this.slack.control.createResponseUrl(),
       });
       await this.slack.control.deliver({ payload }, { timeoutMs: 3_000, retries: 3 });
       return;

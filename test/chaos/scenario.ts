@@ -84,7 +84,11 @@ async function enrol(
   }
   const missing = channels.filter((channel) => !enrolledAt.has(channel.core));
   if (missing.length > 0) {
-    throw new Error(`channels not enrolled: ${missing.map((channel) => channel.core).join(', ')}`);
+    const rows = await sql`select id, schedule_text, cron, window_seconds from channels`;
+    throw new Error(
+      `channels not enrolled: ${missing.map((channel) => channel.core).join(', ')}; ` +
+        `the channels table holds ${JSON.stringify(rows)}`,
+    );
   }
   return enrolledAt;
 }

@@ -56,7 +56,7 @@ export function chaosChannels(perPlatform: number): ChaosChannel[] {
 
 /** `/drill schedule` text for a channel: a six-field cron with seconds first. */
 export function scheduleText(channel: ChaosChannel): string {
-  return `${channel.offsetSeconds}/${SLOT_SECONDS} * * * * * UTC`;
+  return `${channel.offsetSeconds}-59/${SLOT_SECONDS} * * * * * UTC`;
 }
 
 export function slackOptions(channels: readonly ChaosChannel[]) {
