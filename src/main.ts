@@ -10,12 +10,14 @@ import { hostname } from 'node:os';
 import { CONSOLE_CHANNEL, ConsoleAdapter } from '../adapters/console/index.ts';
 import { SLACK_EVENTS_PATH, SlackAdapter } from '../adapters/slack/index.ts';
 import { openDatabase } from '../db/client.ts';
+import { isConnectionError } from '../db/connection-errors.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { channelsOfWorkspace } from '../db/queries/channels.ts';
 import { type Config, PLATFORM_VARIABLES } from './config.ts';
 import { type Catalog, loadCatalog } from './content/catalog.ts';
 import { systemClock } from './core/clock.ts';
 import type { EngineContext } from './core/context.ts';
+import { DrillError } from './core/errors.ts';
 import { memberId, type PlatformName } from './core/ids.ts';
 import type { Platform } from './core/platform.ts';
 import { DrillService } from './core/service.ts';
@@ -166,7 +168,7 @@ export async function start(
     for (const platform of platforms.values()) {
       await platform.start(async (event) => {
         if (!accepting) throw new Error('shutting down: not taking new events');
-        await inflight.track(service.handle(event));
+        await inflight.track(service.handle(event).catch(codeUnreachableDatabase));
       });
       metrics.setConnected(platform.name, true);
     }
@@ -247,4 +249,15 @@ export async function start(
     await http?.close();
     await handle.close();
   }
+}
+
+/**
+ * A database that could not be reached gets its own code at the event boundary, so an
+ * adapter whose platform never redelivers (Discord's gateway) knows a retry is worth it.
+ */
+function codeUnreachableDatabase(error: unknown): never {
+  if (isConnectionError(error)) {
+    throw new DrillError('DB_UNREACHABLE', 'the database could not be reached', { cause: error });
+  }
+  throw error;
 }

@@ -9,6 +9,7 @@ import type { REST } from 'discord.js';
 import { Routes } from 'discord.js';
 import { z } from 'zod';
 import type { Clock } from '../../src/core/clock.ts';
+import { isDrillError } from '../../src/core/errors.ts';
 import { notice, text } from '../../src/core/messages.ts';
 import type { EventSink, InboundEvent } from '../../src/core/platform.ts';
 import type { Logger } from '../../src/logger.ts';
@@ -20,6 +21,10 @@ import { InteractionReply } from './interactions.ts';
 import type { MemberDirectory } from './members.ts';
 import { render } from './posting.ts';
 import { rest } from './rest-errors.ts';
+
+/** How long a gateway event is retried while the database is unreachable. */
+const STORE_RETRY_MS = 60_000;
+const STORE_RETRY_MAX_WAIT_MS = 4_000;
 
 export interface DispatcherOptions {
   api: REST;
@@ -149,10 +154,31 @@ export class Dispatcher {
     await this.deliver(event);
   }
 
+  /**
+   * Hands an event to the core. The gateway never sends a dispatch again, so while the
+   * database cannot be reached (a restart, a failover) the event is retried here, in order,
+   * for up to STORE_RETRY_MS; storing is idempotent, so a retry of a half-done store is safe.
+   */
   private async deliver(event: InboundEvent): Promise<void> {
     const sink = this.options.sink();
     if (!sink) return;
-    await sink(event);
+    const started = Date.now();
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await sink(event);
+        return;
+      } catch (error) {
+        const waitMs = Math.min(STORE_RETRY_MAX_WAIT_MS, 250 * 2 ** attempt);
+        const retry =
+          isDrillError(error, 'DB_UNREACHABLE') && Date.now() - started + waitMs <= STORE_RETRY_MS;
+        if (!retry) throw error;
+        this.options.logger.warn(
+          { event: event.eventId, attempt: attempt + 1, waitMs },
+          'discord: database unreachable, retrying the event',
+        );
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+      }
+    }
   }
 
   /** One `bot_removed` per enrolled channel of the guild (see ./inbound-removed.ts). */
