@@ -60,3 +60,12 @@ export function expectHostileStored(
   expect(answer?.parts, `${member}'s stored text`).toEqual([expected]);
   expect(answer?.frozen === expected, `${member}'s frozen text equals what was stored`).toBe(true);
 }
+
+/** How many practice questions `member` has answered (a scored practice answer is one row). */
+export async function practised(db: Db, member: string): Promise<number> {
+  const [row] = await rawRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from practice_state where member_id = ${member}`,
+  );
+  return row?.n ?? 0;
+}

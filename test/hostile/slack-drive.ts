@@ -142,12 +142,32 @@ export async function slackModalAnswer(
   const view: unknown = modal.body.view;
   const metadata =
     typeof view === 'object' && view !== null ? Reflect.get(view, 'private_metadata') : undefined;
-  return fake.deliver({
-    payload: viewSubmission({
-      userId: user,
-      callbackId: 'drillbot-answer',
-      privateMetadata: String(metadata),
-      values: { answer: { answer } },
-    }),
+  const payload = viewSubmission({
+    userId: user,
+    callbackId: 'drillbot-answer',
+    privateMetadata: String(metadata),
+    values: { answer: { answer } },
   });
+  // Every modal Slack opens has its own view id, and the adapter keys the submission on it;
+  // the builder repeats its fixture's id, which would make later submissions replays.
+  viewSequence += 1;
+  const viewId = `V0HOSTILE${String(viewSequence).padStart(5, '0')}`;
+  return fake.deliver({ payload: { ...payload, view: { ...payload.view, id: viewId } } });
+}
+
+let viewSequence = 0;
+
+/** The `value` of the first button with `actionId` anywhere in a Slack payload. */
+export function buttonValue(payload: unknown, actionId: string): string | undefined {
+  if (Array.isArray(payload)) {
+    for (const item of payload) {
+      const found = buttonValue(item, actionId);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (typeof payload !== 'object' || payload === null) return undefined;
+  const record = payload as Record<string, unknown>;
+  if (record.action_id === actionId && typeof record.value === 'string') return record.value;
+  return buttonValue(Object.values(record), actionId);
 }
