@@ -1,5 +1,5 @@
 /** Channel enrolments and the scheduler's per-channel state. */
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { type Channel, channels, type NewChannel } from '../schema.ts';
 
@@ -25,13 +25,35 @@ export async function updateChannel(
   return row;
 }
 
-/** Active channels whose next slot has come. */
-export async function dueChannels(db: DbOrTx, now: Date, limit = 100): Promise<Channel[]> {
+/** Where a page of due channels ended: the next page starts after this (slot, id). */
+export interface DueCursor {
+  nextRunAt: Date;
+  id: string;
+}
+
+/**
+ * Active channels whose next slot has come, in (slot, id) order, a page at a time: pass the
+ * last row of a page as `after` for the next one. Channels a tick has handled move on to a
+ * later slot and drop out; the cursor steps past those it could not handle (left for the
+ * next tick), so paging always ends.
+ */
+export async function dueChannels(
+  db: DbOrTx,
+  now: Date,
+  limit = 100,
+  after?: DueCursor,
+): Promise<Channel[]> {
+  const pastCursor =
+    after &&
+    or(
+      gt(channels.nextRunAt, after.nextRunAt),
+      and(eq(channels.nextRunAt, after.nextRunAt), gt(channels.id, after.id)),
+    );
   return db
     .select()
     .from(channels)
-    .where(and(eq(channels.status, 'active'), lte(channels.nextRunAt, now)))
-    .orderBy(channels.nextRunAt)
+    .where(and(eq(channels.status, 'active'), lte(channels.nextRunAt, now), pastCursor))
+    .orderBy(channels.nextRunAt, channels.id)
     .limit(limit);
 }
 

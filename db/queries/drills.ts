@@ -147,13 +147,33 @@ export async function closeUnrevealed(
   return rows.length === 1;
 }
 
-/** Open drills whose reveal time has come and that nobody is revealing right now. */
-export async function dueReveals(db: DbOrTx, now: Date, limit = 100): Promise<Drill[]> {
+/** Where a page of due reveals ended: the next page starts after this (reveal time, id). */
+export interface RevealCursor {
+  revealAt: Date;
+  id: number;
+}
+
+/**
+ * Open drills whose reveal time has come and that nobody is revealing right now, in
+ * (reveal time, id) order, a page at a time: pass the last row of a page as `after`.
+ */
+export async function dueReveals(
+  db: DbOrTx,
+  now: Date,
+  limit = 100,
+  after?: RevealCursor,
+): Promise<Drill[]> {
+  const pastCursor =
+    after &&
+    or(
+      gt(drills.revealAt, after.revealAt),
+      and(eq(drills.revealAt, after.revealAt), gt(drills.id, after.id)),
+    );
   return db
     .select()
     .from(drills)
-    .where(and(eq(drills.status, 'open'), lte(drills.revealAt, now), leaseFree(now)))
-    .orderBy(asc(drills.revealAt))
+    .where(and(eq(drills.status, 'open'), lte(drills.revealAt, now), leaseFree(now), pastCursor))
+    .orderBy(asc(drills.revealAt), asc(drills.id))
     .limit(limit);
 }
 

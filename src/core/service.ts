@@ -4,16 +4,10 @@
  * commands. Both are the event boundary: an error is logged with context and, where a person
  * is waiting, answered; it never escapes to take the process down.
  */
-import { dueChannels } from '../../db/queries/channels.ts';
-import {
-  dueReminders,
-  dueReveals,
-  liveDrill,
-  revealEarly,
-  staleClaims,
-} from '../../db/queries/drills.ts';
+import { dueReminders, liveDrill, revealEarly, staleClaims } from '../../db/queries/drills.ts';
 import type { Channel } from '../../db/schema.ts';
 import { runCommand } from './command-runner.ts';
+import { forEachConcurrently } from './concurrently.ts';
 import type { EngineContext } from './context.ts';
 import { advanceSchedule, claimDrill, postClaimed, resumeClaim } from './drill-posting.ts';
 import { remindDrill, revealDrill } from './drill-reveal.ts';
@@ -21,8 +15,17 @@ import { onReplyDeleted, onReplyEdited, onThreadReply } from './inbound-answers.
 import { onBotRemoved, onFormSubmitted } from './inbound-other.ts';
 import type { InboundEvent } from './platform.ts';
 import { planDue } from './schedule.ts';
+import { allDueChannels, allDueReveals } from './tick-sources.ts';
 import { onReaction } from './votes.ts';
 import { postWeeklyBoard } from './weekly-board.ts';
+
+/**
+ * Channels (or drills) a tick handles at once. Posting one is a few queries and a platform
+ * call that may wait its turn (Discord's global pace, Slack's second between two posts to a
+ * channel); one at a time, 2,000 channels due together would take many minutes. The platform
+ * adapters keep to the platforms' limits, and the database pool queues what it cannot take.
+ */
+export const TICK_CONCURRENCY = 32;
 
 export interface TickReport {
   posted: number;
@@ -63,29 +66,38 @@ export class DrillService {
       }
     };
     const now = this.context.clock.now();
-    for (const channel of await dueChannels(db, now)) {
-      await guard('scheduled drill', { channel: channel.id }, async () => {
+    await forEachConcurrently(allDueChannels(db, now), TICK_CONCURRENCY, (channel) =>
+      guard('scheduled drill', { channel: channel.id }, async () => {
         const outcome = await this.runDueSlot(channel);
         report.posted += outcome.posted;
         report.skippedSlots += outcome.skipped;
-      });
-    }
-    for (const drill of await staleClaims(db, this.context.clock.now())) {
-      await guard('resuming a drill post', { channel: drill.channelId, drill: drill.id }, () =>
-        resumeClaim(this.context, drill),
-      );
-    }
-    for (const drill of await dueReminders(db, this.context.clock.now())) {
-      await guard('reminder', { channel: drill.channelId, drill: drill.id }, async () => {
-        await remindDrill(this.context, drill);
-        report.reminded += 1;
-      });
-    }
-    for (const drill of await dueReveals(db, this.context.clock.now())) {
-      await guard('reveal', { channel: drill.channelId, drill: drill.id }, async () => {
-        if (await revealDrill(this.context, drill)) report.revealed += 1;
-      });
-    }
+      }),
+    );
+    await forEachConcurrently(
+      await staleClaims(db, this.context.clock.now()),
+      TICK_CONCURRENCY,
+      (drill) =>
+        guard('resuming a drill post', { channel: drill.channelId, drill: drill.id }, () =>
+          resumeClaim(this.context, drill),
+        ),
+    );
+    await forEachConcurrently(
+      await dueReminders(db, this.context.clock.now()),
+      TICK_CONCURRENCY,
+      (drill) =>
+        guard('reminder', { channel: drill.channelId, drill: drill.id }, async () => {
+          await remindDrill(this.context, drill);
+          report.reminded += 1;
+        }),
+    );
+    await forEachConcurrently(
+      allDueReveals(db, this.context.clock.now()),
+      TICK_CONCURRENCY,
+      (drill) =>
+        guard('reveal', { channel: drill.channelId, drill: drill.id }, async () => {
+          if (await revealDrill(this.context, drill)) report.revealed += 1;
+        }),
+    );
     return report;
   }
 
