@@ -69,3 +69,13 @@ export async function practised(db: Db, member: string): Promise<number> {
   );
   return row?.n ?? 0;
 }
+
+/** The id of the drill posted last (the suite posts one per row). */
+export async function drillId(db: Db): Promise<number> {
+  const [row] = await rawRows<{ id: number }>(
+    db,
+    sql`select id::int as id from drills order by id desc limit 1`,
+  );
+  if (!row) throw new Error('no drill');
+  return row.id;
+}

@@ -9,11 +9,16 @@ import { channelsOfWorkspace } from '../../db/queries/channels.ts';
 import { until } from '../adapters/discord/engine.ts';
 import { logger } from '../adapters/discord/harness.ts';
 import {
+  buttonClick,
   FAKE_IDS,
   FAKE_USERS,
   type FakeDiscord,
+  type InteractionRecord,
   MANAGE_SERVER_PERMISSIONS,
+  modalSubmit,
+  type PayloadUser,
   ROUTES,
+  type StoredMessage,
   startFakeDiscord,
 } from '../fakes/discord/index.ts';
 import type { useDatabase } from '../support/db.ts';
@@ -101,6 +106,39 @@ export async function answersStored(
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`answers of ${members.join(', ')} not stored; have ${[...stored.keys()]}`);
+}
+
+/** The first button whose `custom_id` starts with `prefix` on a stored message. */
+export function buttonOn(stored: StoredMessage, prefix: string): string | undefined {
+  const ids = JSON.stringify(stored.message.components ?? []).matchAll(/"custom_id":"([^"]+)"/g);
+  return [...ids].map((match) => match[1] ?? '').find((id) => id.startsWith(prefix));
+}
+
+/**
+ * Clicks `customId` on `message`, waits for the modal Discord opens (callback 9), and submits
+ * `answer` in it. Resolves with the submission's interaction record (its reply, if any).
+ */
+export async function discordModalAnswer(
+  fake: FakeDiscord,
+  user: PayloadUser,
+  message: StoredMessage,
+  customId: string,
+  answer: string,
+): Promise<InteractionRecord> {
+  const click = fake.interact(buttonClick({ user, customId, message: message.message }));
+  await until(() => (click.response?.type === 9 ? click : undefined), 'the answer modal');
+  return fake.interact(modalSubmit({ user, customId, fields: { answer } }));
+}
+
+/** The text of the reply an interaction got, once it has one. */
+export async function replyText(fake: FakeDiscord, record: InteractionRecord): Promise<string> {
+  const stored = await until(() => {
+    const id = record.originalMessageId;
+    const message = id === undefined ? undefined : fake.messages.get(id);
+    const { content, embeds } = message?.message ?? { content: '', embeds: [] };
+    return content !== '' || embeds.length > 0 ? message : undefined;
+  }, 'the interaction reply');
+  return JSON.stringify([stored.message.content, stored.message.embeds]);
 }
 
 export { until };

@@ -1,9 +1,13 @@
 /**
  * The real drill engine on a real adapter (Slack on Bolt, Discord on discord.js), for the
- * hostile-input suite. One engine serves a whole test file; `useDatabase` empties the tables
- * before each test, which also drops the question snapshots, so `reset()` reloads the catalog
- * after that (a drill refers to its snapshot by id).
+ * hostile-input suite. One engine and one fake platform serve a whole test file; `useDatabase`
+ * empties the tables before each test, so `reset()` puts back what must outlive that:
+ * - the question snapshots (a drill refers to its snapshot by id): the catalog is reloaded;
+ * - fresh drill ids: truncation restarts them at 1, but the fake platform still holds the
+ *   earlier tests' posts, whose markers (`drill:1`, `reveal:1`, a Discord nonce) would then be
+ *   taken for this test's posts. In production a drill id is never reused.
  */
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { type Catalog, loadCatalog } from '../../src/content/catalog.ts';
 import { systemClock } from '../../src/core/clock.ts';
@@ -42,11 +46,14 @@ export async function startEngine(
   };
   const service = new DrillService(context);
   await platform.start((event) => service.handle(event));
+  let drillIdsFrom = 0;
   return {
     service,
     context,
     async reset() {
       await context.reloadCatalog();
+      drillIdsFrom += 1_000;
+      await db.execute(sql`select setval(pg_get_serial_sequence('drills', 'id'), ${drillIdsFrom})`);
     },
   };
 }
