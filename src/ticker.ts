@@ -1,8 +1,9 @@
 /**
  * The ticker: node-cron calls `tick()` every DRILLBOT_TICK_SECONDS, and once at start-up.
  * It holds no schedule state of its own (that lives in Postgres), so a restarted or second
- * process carries on where things stand. A slow tick is never stacked: node-cron skips a
- * run while the previous one is busy.
+ * process carries on where things stand. A slow tick is never stacked: a run that comes
+ * while the previous one is busy is skipped here (node-cron's own `noOverlap` would do the
+ * same but prints a warning to the console every second for as long as a tick is slow).
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from './logger.ts';
@@ -34,8 +35,10 @@ export function tickExpression(seconds: number): string {
 
 export function startTicker(options: TickerOptions): Ticker {
   let running: Promise<void> = Promise.resolve();
+  let busySince: number | undefined;
   const runOnce = (reason: string): Promise<void> => {
     const started = Date.now();
+    busySince = started;
     running = options
       .tick()
       .then((report) => {
@@ -45,17 +48,25 @@ export function startTicker(options: TickerOptions): Ticker {
       })
       .catch((error: unknown) => {
         options.logger.error({ reason, err: error }, 'tick failed');
+      })
+      .finally(() => {
+        busySince = undefined;
       });
     return running;
   };
   const task: ScheduledTask = cron.schedule(
     tickExpression(options.seconds),
-    () => runOnce('schedule'),
-    {
-      name: 'drillbot-tick',
-      noOverlap: true,
-      suppressMissedWarning: true,
+    () => {
+      if (busySince !== undefined) {
+        options.logger.debug(
+          { busyMs: Date.now() - busySince },
+          'tick skipped: the last one is still running',
+        );
+        return;
+      }
+      void runOnce('schedule');
     },
+    { name: 'drillbot-tick', suppressMissedWarning: true },
   );
   void runOnce('start-up');
   return {

@@ -52,4 +52,38 @@ describe('ticker', () => {
     await ticker.stop();
     expect(calls).toBeGreaterThanOrEqual(2);
   });
+
+  it('never stacks a slow tick, and skips quietly (no console warning per skipped second)', async () => {
+    let running = 0;
+    let most = 0;
+    let calls = 0;
+    const warned: unknown[] = [];
+    const originalWarn = console.warn;
+    const originalError = console.error;
+    console.warn = (...args: unknown[]) => warned.push(args);
+    console.error = (...args: unknown[]) => warned.push(args);
+    try {
+      const ticker = startTicker({
+        seconds: 1,
+        logger: silent,
+        tick: async () => {
+          calls += 1;
+          running += 1;
+          most = Math.max(most, running);
+          await new Promise((resolve) => setTimeout(resolve, 2_500));
+          running -= 1;
+        },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 3_200));
+      await ticker.stop();
+    } finally {
+      console.warn = originalWarn;
+      console.error = originalError;
+    }
+    expect(most).toBe(1);
+    // The start-up tick holds the first 2.5 s; at most one scheduled tick follows it.
+    expect(calls).toBeGreaterThanOrEqual(1);
+    expect(calls).toBeLessThanOrEqual(2);
+    expect(warned).toEqual([]);
+  });
 });
