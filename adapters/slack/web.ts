@@ -110,12 +110,19 @@ export class SlackWeb {
    * https://docs.slack.dev/reference/methods/chat.postMessage. Link and media previews are
    * off: a member's pasted URL quoted in a reveal must not unfurl into the channel.
    */
-  async post(
+  post(
     target: { channel: string; threadTs?: string },
     payload: SlackPayload,
     metadata?: MessageMetadata,
   ): Promise<string> {
-    await this.pacer.turn(target.channel);
+    return this.pacer.run(target.channel, () => this.postNow(target, payload, metadata));
+  }
+
+  private postNow(
+    target: { channel: string; threadTs?: string },
+    payload: SlackPayload,
+    metadata?: MessageMetadata,
+  ): Promise<string> {
     return this.call('chat.postMessage', 'post', async () => {
       const result = await this.client.chat.postMessage({
         channel: target.channel,
