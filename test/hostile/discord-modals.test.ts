@@ -10,7 +10,7 @@
  * Neighbours are stored and scored; nothing the bot sent can ping.
  */
 import { describe, expect, it } from 'vitest';
-import { FAKE_IDS, FAKE_USERS } from '../fakes/discord/index.ts';
+import { FAKE_IDS, FAKE_USERS, type PayloadUser } from '../fakes/discord/index.ts';
 import { useDatabase } from '../support/db.ts';
 import {
   answersByMember,
@@ -61,7 +61,7 @@ describe('hostile modal submissions on Discord', () => {
     const button = buttonOn(question, 'drill-answer') ?? '';
     expect(Number(button.split(':')[1])).toBe(await drillId(database.db));
 
-    const answer = (user: typeof DISCORD_BEFORE, text: string) =>
+    const answer = (user: PayloadUser, text: string) =>
       discordModalAnswer(fake, user, question, button, text);
     await answer(DISCORD_BEFORE, NEIGHBOUR_BEFORE);
     await answersStored(database, [discordMember(DISCORD_BEFORE.id)]);
