@@ -15,25 +15,26 @@ class BotProcess {
   readonly child: ChildProcessWithoutNullStreams;
   readonly exited: Promise<number | null>;
   output = '';
+  /** Set once both "connected" lines were printed (the tail may have scrolled past them). */
+  ready = false;
 
   constructor(env: Record<string, string>) {
     this.child = spawn(process.execPath, [BIN, 'start'], {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     });
+    let slack = false;
+    let discord = false;
     const keep = (chunk: Buffer) => {
-      this.output = (this.output + chunk.toString()).slice(-TAIL_CHARS);
+      const text = chunk.toString();
+      slack ||= text.includes('connected to Slack');
+      discord ||= text.includes('connected to Discord');
+      this.ready = slack && discord;
+      this.output = (this.output + text).slice(-TAIL_CHARS);
     };
     this.child.stdout.on('data', keep);
     this.child.stderr.on('data', keep);
     this.exited = new Promise((resolve) => this.child.on('close', resolve));
-  }
-
-  /** Both platforms print their "connected" line once the process is up. */
-  get ready(): boolean {
-    return (
-      this.output.includes('connected to Discord') && this.output.includes('connected to Slack')
-    );
   }
 
   get running(): boolean {
