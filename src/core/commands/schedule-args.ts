@@ -22,6 +22,8 @@ const QUOTES: Readonly<Record<string, string>> = {
 // No schedule form comes near this; refusing longer text up front keeps a pasted essay out of
 // parseWhen's error, which quotes its input whole.
 const MAX_SCHEDULE_LENGTH = 200;
+/** A cron field of digits and symbols only; no zone name looks like this. */
+const CRON_FIELD_ONLY = /^[0-9*?,\-/#]+$/;
 const SCHEDULE_FORMS =
   'use e.g. weekdays 09:00, mon,wed,fri 08:30 or a cron such as "0 9 * * 1-5", then an optional zone';
 
@@ -67,7 +69,9 @@ function parseUnquoted(rest: string): ParseResult {
   const whole = readWhen(rest);
   if (whole.ok) return scheduled(whole.value);
   if (before && !before.ok && zone.ok) return before;
-  if (before?.ok && !zone.ok) return zone;
+  // A last word like `*` or `1-5` is one cron field too many, not a misspelt zone: the whole
+  // line's error says so ("has 7 fields") where the zone's would send the admin to the wrong fix.
+  if (before?.ok && !zone.ok) return CRON_FIELD_ONLY.test(last) ? whole : zone;
   if (zone.ok) return failure(missingArgument('schedule', `a time before the zone ${quote(last)}`));
   return whole;
 }
