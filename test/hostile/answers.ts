@@ -79,3 +79,24 @@ export async function drillId(db: Db): Promise<number> {
   if (!row) throw new Error('no drill');
   return row.id;
 }
+
+export interface ChannelSettings {
+  cron: string;
+  zone: string;
+  window: number;
+  mode: string;
+  remind: number | null;
+  ping: string | null;
+  packs: string[];
+}
+
+/** Every enrolled channel's settings, by id: what an admin command may change. */
+export async function channelSettings(db: Db): Promise<Record<string, ChannelSettings>> {
+  const rows = await rawRows<ChannelSettings & { id: string }>(
+    db,
+    sql`select id, cron, zone, window_seconds as window, mode,
+               remind_before_seconds as remind, ping_target as ping, packs
+        from channels order by id`,
+  );
+  return Object.fromEntries(rows.map(({ id, ...settings }) => [id, settings]));
+}
