@@ -34,6 +34,10 @@ export interface AuditCounts {
   drillPosts: number;
   duplicatePosts: number;
   repliesSent: number;
+  /** Slack deliveries the fake gave up on (no ack after Slack's retries). */
+  slackRepliesUnacknowledged: number;
+  /** Discord replies no live session received, or whose session died within 3 s. */
+  discordRepliesUnreceived: number;
   repliesAcknowledged: number;
   repliesAcknowledgedStored: number;
   repliesUnacknowledgedStored: number;
@@ -104,6 +108,8 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
     drillPosts: 0,
     duplicatePosts: 0,
     repliesSent: input.replies.length,
+    slackRepliesUnacknowledged: 0,
+    discordRepliesUnreceived: 0,
     repliesAcknowledged: 0,
     repliesAcknowledgedStored: 0,
     repliesUnacknowledgedStored: 0,
@@ -197,7 +203,11 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
         violations.push(
           `${reply.platform} reply ${reply.messageId} to drill ${reply.drillId} was acknowledged but not stored`,
         );
-    } else if (times === 1) counts.repliesUnacknowledgedStored += 1;
+    } else {
+      if (reply.platform === 'slack') counts.slackRepliesUnacknowledged += 1;
+      else counts.discordRepliesUnreceived += 1;
+      if (times === 1) counts.repliesUnacknowledgedStored += 1;
+    }
   }
   return { counts, violations };
 }
