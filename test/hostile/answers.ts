@@ -80,7 +80,8 @@ export async function drillId(db: Db): Promise<number> {
   return row.id;
 }
 
-export interface ChannelSettings {
+// A type, not an interface: rawRows wants a row type with an index signature.
+export type ChannelSettings = {
   cron: string;
   zone: string;
   window: number;
@@ -88,7 +89,7 @@ export interface ChannelSettings {
   remind: number | null;
   ping: string | null;
   packs: string[];
-}
+};
 
 /** Every enrolled channel's settings, by id: what an admin command may change. */
 export async function channelSettings(db: Db): Promise<Record<string, ChannelSettings>> {

@@ -15,7 +15,7 @@ export interface ScheduleCase {
   answer: RegExp;
 }
 
-const schedule = (when: string, zone?: string) => ({
+const schedule = (when: string, zone?: string): ScheduleCase['discord'] => ({
   subcommand: 'schedule',
   values: zone === undefined ? { when } : { when, zone },
 });
