@@ -13,6 +13,7 @@ import { isDrillError } from '../../src/core/errors.ts';
 import { notice, text } from '../../src/core/messages.ts';
 import type { EventSink, InboundEvent } from '../../src/core/platform.ts';
 import type { Logger } from '../../src/logger.ts';
+import { openThreads, threadMessages } from './catch-up.ts';
 import { autocompleteChoices } from './commands-autocomplete.ts';
 import type { ChannelDirectory } from './directory.ts';
 import { type GatewayContext, translateGatewayEvent, translateInteraction } from './inbound.ts';
@@ -40,6 +41,8 @@ export interface DispatcherOptions {
   channelsOf: (workspace: string) => Promise<string[]>;
   /** How long the core may take before an interaction is deferred (Discord allows 3 s). */
   deferAfterMs: number;
+  /** Message refs of the open drills, whose threads are read back after a new session. */
+  openDrillRefs?: () => Promise<string[]>;
 }
 
 const packetSchema = z.object({
@@ -91,6 +94,13 @@ export class Dispatcher {
         this.botUserId = ready.data.user.id;
         this.sessionId = ready.data.session_id;
       }
+      // A new session heard nothing of what was written before it: catch up first, in the
+      // same queue, so the dispatches that follow are handled after the read-back.
+      this.queue = this.queue
+        .then(() => this.catchUp())
+        .catch((error: unknown) =>
+          this.options.logger.error({ err: error }, 'discord: catch-up after READY failed'),
+        );
     }
     this.options.directory.observe(type, data);
     if (type === 'INTERACTION_CREATE') {
@@ -106,6 +116,30 @@ export class Dispatcher {
         this.options.logger.error({ err: error, type }, 'discord dispatch not stored'),
       );
   };
+
+  /** Reads back the threads of open drills (see ./catch-up.ts); one bad thread skips only itself. */
+  private async catchUp(): Promise<void> {
+    const refs = await this.options.openDrillRefs?.();
+    if (!refs || refs.length === 0) return;
+    let read = 0;
+    for (const thread of openThreads(refs)) {
+      try {
+        for await (const message of threadMessages(this.options.api, thread)) {
+          read += 1;
+          await this.dispatch('MESSAGE_CREATE', undefined, message, this.options.clock.now());
+        }
+      } catch (error) {
+        this.options.logger.warn(
+          { err: error, thread: thread.threadId },
+          'discord: could not catch up on a drill thread',
+        );
+      }
+    }
+    this.options.logger.info(
+      { threads: refs.length, messages: read },
+      'discord: caught up after a new session',
+    );
+  }
 
   /** Resolves once every dispatch received so far was handled (for a clean stop). */
   idle(): Promise<void> {
