@@ -13,6 +13,7 @@ import { openDatabase } from '../db/client.ts';
 import { isConnectionError } from '../db/connection-errors.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { channelsOfWorkspace } from '../db/queries/channels.ts';
+import { openDrillRefs } from '../db/queries/open-drill-refs.ts';
 import { type Config, PLATFORM_VARIABLES } from './config.ts';
 import { type Catalog, loadCatalog } from './content/catalog.ts';
 import { systemClock } from './core/clock.ts';
@@ -112,6 +113,7 @@ export async function start(
             packIds: () => catalog.packs.map((pack) => pack.id),
             channelsOf: async (workspace) =>
               (await channelsOfWorkspace(handle.db, workspace)).map((channel) => channel.id),
+            openDrillRefs: () => openDrillRefs(handle.db, 'discord'),
             // Instances sharing the database elect one holder of the gateway connection.
             gatewayLock: handle,
           })

@@ -54,6 +54,11 @@ export interface DiscordAdapterOptions {
    * and pauses the channel).
    */
   channelsOf?: (workspace: string) => Promise<string[]>;
+  /**
+   * Message refs of the open Discord drills: after a new gateway session their threads are
+   * read back (./catch-up.ts). Without it replies sent while no session listened are missed.
+   */
+  openDrillRefs?: () => Promise<string[]>;
   /** REST request timeout (default 15 s). */
   timeoutMs?: number;
   /** @discordjs/rest retries after a 5xx, timeout or reset (default 3). */
@@ -126,6 +131,7 @@ export class DiscordAdapter implements Platform {
           return [];
         }),
       deferAfterMs: options.deferAfterMs ?? 2_000,
+      ...(options.openDrillRefs ? { openDrillRefs: options.openDrillRefs } : {}),
     });
   }
 

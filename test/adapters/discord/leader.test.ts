@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordAdapter } from '../../../adapters/discord/index.ts';
 import { type DatabaseHandle, openPostgres } from '../../../db/client.ts';
 import { migrateDatabase } from '../../../db/migrate.ts';
+import { openDrillRefs } from '../../../db/queries/open-drill-refs.ts';
 import { rawRows } from '../../../db/raw.ts';
 import { loadCatalog } from '../../../src/content/catalog.ts';
 import { systemClock } from '../../../src/core/clock.ts';
@@ -42,6 +43,7 @@ async function instance(handle: DatabaseHandle, fake: FakeDiscord, id: string) {
     timeoutMs: 3_000,
     gatewayLock: handle,
     leaderIntervalMs: INTERVAL_MS,
+    openDrillRefs: () => openDrillRefs(handle.db, 'discord'),
   });
   const context: EngineContext = {
     db: handle.db,
@@ -191,6 +193,39 @@ describe.skipIf(!TEST_DATABASE_URL)('one Discord gateway across instances (Postg
       });
       fake.dispatch('MESSAGE_CREATE', { ...post.message, guild_id: FAKE_IDS.guildId });
       expect(await answered('After the kill.')).toEqual(['After the kill.']);
+    } finally {
+      await a.stop();
+      await b.stop();
+      await fake.stop();
+    }
+  });
+
+  it('a reply written while no instance held the gateway is read back after the takeover', async () => {
+    await truncateAll(first.db);
+    const fake = await startFakeDiscord();
+    const a = await instance(first, fake, 'a');
+    const b = await instance(second, fake, 'b');
+    try {
+      const thread = await round(fake);
+      fake.members.post({ channelId: thread, userId: FAKE_IDS.memberId, content: 'Heard live.' });
+      expect(await answered('Heard live.')).toEqual(['Heard live.']);
+
+      await a.stop();
+      // Nobody holds the gateway now: the dispatch reaches no session.
+      expect(live(fake)).toBe(0);
+      const unheard = fake.members.postTracked({
+        channelId: thread,
+        userId: FAKE_IDS.secondMemberId,
+        content: 'Written while nobody listened.',
+      });
+      expect(unheard.dispatched.filter((d) => d.delivered)).toEqual([]);
+
+      await until(() => (b.gatewayRole === 'leader' ? true : undefined), 'the takeover', 5_000);
+      // Read back once, next to the reply that was heard live (stored once, not twice).
+      expect(await answered('Written while nobody listened.')).toEqual([
+        'Heard live.',
+        'Written while nobody listened.',
+      ]);
     } finally {
       await a.stop();
       await b.stop();
