@@ -10,6 +10,7 @@ import { until } from '../adapters/discord/engine.ts';
 import { logger } from '../adapters/discord/harness.ts';
 import {
   buttonClick,
+  drillCommand,
   FAKE_IDS,
   FAKE_USERS,
   type FakeDiscord,
@@ -128,6 +129,23 @@ export async function discordModalAnswer(
   const click = fake.interact(buttonClick({ user, customId, message: message.message }));
   await until(() => (click.response?.type === 9 ? click : undefined), 'the answer modal');
   return fake.interact(modalSubmit({ user, customId, fields: { answer } }));
+}
+
+/** `/drill <subcommand>` with string options, not waiting for the answer. */
+export function sendDiscordCommand(
+  fake: FakeDiscord,
+  user: PayloadUser,
+  subcommand: string,
+  options: { values?: Record<string, string>; permissions?: string } = {},
+): InteractionRecord {
+  return fake.interact(
+    drillCommand({
+      subcommand,
+      user,
+      ...(options.values ? { options: options.values } : {}),
+      ...(options.permissions ? { permissions: options.permissions } : {}),
+    }),
+  );
 }
 
 /** The text of the reply an interaction got, once it has one. */

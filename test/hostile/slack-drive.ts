@@ -65,15 +65,20 @@ export interface CommandReply {
   body: Record<string, unknown>;
 }
 
-/** `/drill <text>` over Socket Mode; resolves with what the bot answered privately. */
-export async function slackCommand(
+export interface CommandOptions {
+  channel?: string;
+  channelName?: string;
+}
+
+/** `/drill <text>` over Socket Mode, acknowledged; the answer (if any) goes to `responseUrl`. */
+export async function sendSlackCommand(
   fake: FakeSlack,
   text: string,
   user: string,
-  options: { channel?: string; channelName?: string } = {},
-): Promise<CommandReply> {
+  options: CommandOptions = {},
+): Promise<{ ack: SocketAck; responseUrl: string }> {
   const responseUrl = fake.responseUrls.create();
-  await fake.deliver({
+  const ack = await fake.deliver({
     payload: drillCommand({
       text,
       channelId: options.channel ?? SLACK_CHANNEL,
@@ -82,6 +87,17 @@ export async function slackCommand(
       ...(options.channelName ? { channelName: options.channelName } : {}),
     }),
   });
+  return { ack, responseUrl };
+}
+
+/** `/drill <text>` over Socket Mode; resolves with what the bot answered privately. */
+export async function slackCommand(
+  fake: FakeSlack,
+  text: string,
+  user: string,
+  options: CommandOptions = {},
+): Promise<CommandReply> {
+  const { responseUrl } = await sendSlackCommand(fake, text, user, options);
   const { body } = await fake.responseUrls.waitFor(responseUrl, 10_000);
   return { text: JSON.stringify(body), body };
 }
