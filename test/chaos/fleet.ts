@@ -11,6 +11,40 @@ import { BIN, REPO_ROOT } from '../support/cli.ts';
 
 const TAIL_CHARS = 20_000;
 
+/** Counts of warning- and error-level log messages across every process of the run. */
+export class LogTally {
+  readonly counts = new Map<string, number>();
+
+  /** A reader for one output stream: it keeps that stream's unfinished last line. */
+  reader(): (text: string) => void {
+    let partial = '';
+    return (text) => {
+      const lines = (partial + text).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) this.line(line);
+    };
+  }
+
+  private line(line: string): void {
+    if (!line.startsWith('{')) return;
+    try {
+      const entry = JSON.parse(line) as { level?: unknown; msg?: unknown };
+      if (typeof entry.level !== 'number' || entry.level < 40) return;
+      const key = `${entry.level >= 50 ? 'error' : 'warn'}: ${String(entry.msg)}`;
+      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    } catch {
+      // A line cut short by SIGKILL.
+    }
+  }
+
+  format(): string {
+    const rows = [...this.counts.entries()].sort((a, b) => b[1] - a[1]);
+    return rows.length === 0
+      ? 'log: no warnings or errors'
+      : `log warnings and errors:\n${rows.map(([key, n]) => `  ${String(n).padStart(5)}  ${key}`).join('\n')}`;
+  }
+}
+
 class BotProcess {
   readonly child: ChildProcessWithoutNullStreams;
   readonly exited: Promise<number | null>;
@@ -18,22 +52,23 @@ class BotProcess {
   /** Set once both "connected" lines were printed (the tail may have scrolled past them). */
   ready = false;
 
-  constructor(env: Record<string, string>) {
+  constructor(env: Record<string, string>, tally: LogTally) {
     this.child = spawn(process.execPath, [BIN, 'start'], {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     });
     let slack = false;
     let discord = false;
-    const keep = (chunk: Buffer) => {
+    const keep = (read: (text: string) => void) => (chunk: Buffer) => {
       const text = chunk.toString();
       slack ||= text.includes('connected to Slack');
       discord ||= text.includes('connected to Discord');
       this.ready = slack && discord;
+      read(text);
       this.output = (this.output + text).slice(-TAIL_CHARS);
     };
-    this.child.stdout.on('data', keep);
-    this.child.stderr.on('data', keep);
+    this.child.stdout.on('data', keep(tally.reader()));
+    this.child.stderr.on('data', keep(tally.reader()));
     this.exited = new Promise((resolve) => this.child.on('close', resolve));
   }
 
@@ -55,6 +90,7 @@ export class Fleet {
   private readonly dirs: string[] = [];
   private readonly killedByUs = new WeakSet<BotProcess>();
   readonly report: FleetReport = { kills: 0, starts: 0, crashes: [] };
+  readonly log = new LogTally();
 
   constructor(size: number, env: Record<string, string>) {
     this.bots = Array.from({ length: size }, () => undefined);
@@ -69,7 +105,7 @@ export class Fleet {
     if (this.bots[slot]?.running) throw new Error(`bot ${slot} is already running`);
     const dir = mkdtempSync(join(tmpdir(), `drillbot-chaos-${slot}-`));
     this.dirs.push(dir);
-    const bot = new BotProcess({ ...this.env, DRILLBOT_DATA_DIR: dir });
+    const bot = new BotProcess({ ...this.env, DRILLBOT_DATA_DIR: dir }, this.log);
     this.bots[slot] = bot;
     this.report.starts += 1;
     void bot.exited.then((code) => {

@@ -175,6 +175,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
         `${fleet.report.kills} SIGKILLs, ${fleet.report.starts} starts, ${replies.failures} replies refused by the fake`,
       ...lines,
       formatCounts('counts:', result.counts),
+      fleet.log.format(),
       `connections at the end: ${connections.slackSockets} Slack sockets, ${connections.discordLive} Discord gateway session(s)`,
       result.violations.length === 0
         ? 'violations: none'
