@@ -1,12 +1,13 @@
 /**
- * Thread replies, edits and deletes: the raw material of answers. Each delivery is stored in
- * one transaction with its event id, so a retried or replayed delivery is stored once and an
- * unacknowledged one is redelivered rather than lost.
+ * Thread replies, edits and deletes: the raw material of answers. Each delivery is stored
+ * atomically with its event id (a reply in one statement, see db/queries/thread-replies.ts;
+ * an edit or delete in one transaction), so a retried or replayed delivery is stored once
+ * and an unacknowledged one is redelivered rather than lost.
  */
-import { deleteReply, editReply, replyByMessage, storeReply } from '../../db/queries/answers.ts';
-import { drillByMessage, getDrill } from '../../db/queries/drills.ts';
+import { deleteReply, editReply, replyByMessage } from '../../db/queries/answers.ts';
+import { getDrill } from '../../db/queries/drills.ts';
 import { claimEvent } from '../../db/queries/events.ts';
-import { upsertMember } from '../../db/queries/members.ts';
+import { storeThreadReply } from '../../db/queries/thread-replies.ts';
 import type { Drill } from '../../db/schema.ts';
 import type { EngineContext } from './context.ts';
 import { platformOf } from './ids.ts';
@@ -25,31 +26,23 @@ export async function onThreadReply(
   event: ThreadReplyEvent,
 ): Promise<void> {
   if (event.fromBot) return;
-  await context.db.transaction(async (tx) => {
-    if (!(await claimEvent(tx, event.eventId, event.at))) return;
-    const drill = await drillByMessage(tx, event.root);
-    if (!drill || drill.status === 'withdrawn') return;
-    await upsertMember(tx, {
-      id: event.member,
-      platform: platformOf(event.member),
-      displayName: event.memberName,
-    });
-    const stored = await storeReply(tx, {
-      drillId: drill.id,
-      memberId: event.member,
-      platformMessageId: event.message,
-      text: event.text,
-      sentAt: event.at,
-      late: isLate(drill, event.at),
-    });
-    if (stored) {
-      context.metrics.answerStored(platformOf(event.member));
-      context.logger.debug(
-        { channel: drill.channelId, drill: drill.id, member: event.member },
-        'answer stored',
-      );
-    }
+  const outcome = await storeThreadReply(context.db, {
+    eventId: event.eventId,
+    at: event.at,
+    root: event.root,
+    memberId: event.member,
+    platform: platformOf(event.member),
+    displayName: event.memberName,
+    platformMessageId: event.message,
+    text: event.text,
   });
+  if (outcome.stored && outcome.drill) {
+    context.metrics.answerStored(platformOf(event.member));
+    context.logger.debug(
+      { channel: outcome.drill.channelId, drill: outcome.drill.id, member: event.member },
+      'answer stored',
+    );
+  }
 }
 
 export async function onReplyEdited(
