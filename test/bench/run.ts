@@ -10,7 +10,11 @@ import { type BenchRow, printTable } from './support/report.ts';
 
 type Bench = { run: () => Promise<BenchRow[]> };
 
-const BENCHES: Record<string, () => Promise<Bench>> = {};
+const BENCHES: Record<string, () => Promise<Bench>> = {
+  ingest: () => import('./ingest.ts'),
+  // After ingest: scoring is reported as a share of the ingest cost measured in the same run.
+  scoring: () => import('./scoring.ts'),
+};
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(name in BENCHES));
