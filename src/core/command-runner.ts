@@ -102,13 +102,8 @@ export async function runCommand(context: EngineContext, event: CommandEvent): P
       return;
     }
     const { command } = parsed;
-    const admin = await isAdmin(context, event.channel, event.member);
-    if (isAdminCommand(command) && !admin) {
-      throw new DrillError(
-        'NOT_ADMIN',
-        `Only drill admins can run /drill ${command.name}; nothing was changed. Ask a workspace admin, or someone already added with /drill admins add.`,
-      );
-    }
+    // Before the admin check: a direct message has no workspace to be an admin of (a Discord
+    // DM carries no permissions), so an admin there would otherwise be told to ask an admin.
     if (
       event.direct &&
       command.name !== 'help' &&
@@ -118,6 +113,13 @@ export async function runCommand(context: EngineContext, event: CommandEvent): P
       throw new DrillError(
         'USAGE',
         `/drill ${command.name} works in a channel; this is a direct message. Run it in the channel the drills are for.`,
+      );
+    }
+    const admin = await isAdmin(context, event.channel, event.member);
+    if (isAdminCommand(command) && !admin) {
+      throw new DrillError(
+        'NOT_ADMIN',
+        `Only drill admins can run /drill ${command.name}; nothing was changed. Ask a workspace admin, or someone already added with /drill admins add.`,
       );
     }
     await upsertMember(context.db, {
