@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_OPTION_TEXT } from '../../adapters/discord/commands-spec.ts';
-import { FAKE_USERS, type InteractionRecord } from '../fakes/discord/index.ts';
+import { FAKE_USERS, type InteractionRecord, type PayloadUser } from '../fakes/discord/index.ts';
 import { useDatabase } from '../support/db.ts';
 import {
   answersByMember,
@@ -63,10 +63,8 @@ describe('hostile /drill arguments on Discord', () => {
     const from = fake.requests.count();
     await discordCommand(fake, FAKE_USERS.admin, 'now', DISCORD_ADMIN);
     const settings = await channelSettings(database.db);
-    const answer = (
-      user: typeof FAKE_USERS.member | typeof FAKE_USERS.owner | typeof FAKE_USERS.secondMember,
-      text: string,
-    ) => sendDiscordCommand(fake, user, 'answer', { values: { text } });
+    const answer = (user: PayloadUser, text: string) =>
+      sendDiscordCommand(fake, user, 'answer', { values: { text } });
     await replyText(fake, answer(DISCORD_BEFORE, NEIGHBOUR_BEFORE));
 
     const stored = optionStored(row);

@@ -148,6 +148,36 @@ export function sendDiscordCommand(
   );
 }
 
+/**
+ * `/drill <subcommand>` sent from the member's direct messages with the bot: as Discord sends
+ * it there, with no `guild_id`, no `member` (the caller is `user`) and the DM channel (type 1).
+ */
+export function sendDirectCommand(
+  fake: FakeDiscord,
+  user: PayloadUser,
+  subcommand: string,
+  values: Readonly<Record<string, string>> = {},
+): InteractionRecord {
+  const dm = fake.world.dmWith(user.id).id;
+  const {
+    guild_id: _guild,
+    guild: _info,
+    member,
+    ...rest
+  } = drillCommand({
+    subcommand,
+    user,
+    channelId: dm,
+    options: { ...values },
+  });
+  return fake.interact({
+    ...rest,
+    user: member.user,
+    channel: { id: dm, type: 1, recipients: [member.user] },
+    context: 1,
+  });
+}
+
 /** The text of the reply an interaction got, once it has one. */
 export async function replyText(fake: FakeDiscord, record: InteractionRecord): Promise<string> {
   const stored = await until(() => {
