@@ -8,7 +8,7 @@
  * MessageContent is privileged: without it answers arrive empty), GuildMessageReactions
  * (votes), DirectMessages (`/drill` in the bot's DMs).
  */
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, type RESTOptions } from 'discord.js';
 import { DrillError } from '../../src/core/errors.ts';
 
 export const DISCORD_INTENTS = [
@@ -26,6 +26,10 @@ export interface ClientSettings {
   timeoutMs?: number;
   /** How often @discordjs/rest repeats a request after a 5xx, timeout or reset (default 3). */
   retries?: number;
+  /** Discord's global limit for this bot (50 unless Discord raised it), for @discordjs/rest. */
+  globalRequestsPerSecond?: number;
+  /** Sends each HTTP request (./paced-rest.ts paces them); @discordjs/rest's own when unset. */
+  makeRequest?: RESTOptions['makeRequest'];
 }
 
 export function buildClient(settings: ClientSettings): Client {
@@ -35,7 +39,15 @@ export function buildClient(settings: ClientSettings): Client {
       ...(settings.apiUrl ? { api: settings.apiUrl } : {}),
       timeout: settings.timeoutMs ?? 15_000,
       retries: settings.retries ?? 3,
+      ...(settings.globalRequestsPerSecond
+        ? { globalRequestsPerSecond: settings.globalRequestsPerSecond }
+        : {}),
+      ...(settings.makeRequest ? { makeRequest: settings.makeRequest } : {}),
     },
+    // The adapter reads dispatches raw and never looks in discord.js's caches; the message
+    // cache alone would keep up to 200 messages per channel (the bot's own posts included),
+    // memory that grows with every channel and only feeds the garbage collector.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
     // Defence in depth: the renderer sets allowed_mentions on every payload anyway.
     allowedMentions: { parse: [] },
     // A READY listing many guilds would otherwise hold ClientReady up to 15 s per missing one.

@@ -26,13 +26,15 @@ import {
   type PrivateDelivery,
 } from '../../src/core/platform.ts';
 import type { Logger } from '../../src/logger.ts';
-import { buildClient, logIn, startError } from './connect.ts';
+import { buildClient, type ClientSettings, logIn, startError } from './connect.ts';
 import { ChannelDirectory } from './directory.ts';
 import { Dispatcher } from './dispatcher.ts';
+import { GlobalPacer } from './global-pacer.ts';
 import { discordChannel, discordMessage, discordUser, messageRef } from './ids.ts';
 import { GatewayLeader, type GatewayLock, type GatewayRole, gatewayLockKey } from './leader.ts';
 import { carriesMarker } from './markers.ts';
 import { MemberDirectory } from './members.ts';
+import { pacedMakeRequest } from './paced-rest.ts';
 import { DiscordPoster, render, threadName } from './posting.ts';
 import { rest } from './rest-errors.ts';
 
@@ -72,7 +74,16 @@ export interface DiscordAdapterOptions {
   gatewayLock?: GatewayLock;
   /** How often a standby tries for the gateway lock (default 2 s). */
   leaderIntervalMs?: number;
+  /**
+   * Discord's global rate limit for this bot (default 50 requests per second; Discord raises
+   * it for some large bots). Every request with the bot token is paced under it
+   * (./global-pacer.ts). Instances sharing one bot token each pace themselves alone.
+   */
+  globalRequestsPerSecond?: number;
 }
+
+/** https://discord.com/developers/docs/topics/rate-limits#global-rate-limit */
+const DISCORD_GLOBAL_LIMIT = 50;
 
 /** How many recent messages `findPosted` reads: Discord's page size. */
 const RECENT = 100;
@@ -91,6 +102,8 @@ const listedSchema = z.array(
 export class DiscordAdapter implements Platform {
   readonly name = 'discord' as const;
   private readonly options: DiscordAdapterOptions;
+  /** How both clients below are built: one pacer, so together they keep the global limit. */
+  private readonly clientSettings: ClientSettings;
   /** REST only: every instance posts, whoever holds the gateway. */
   private readonly client: Client;
   /** The gateway connection of the current term (a fresh client each time it connects). */
@@ -109,7 +122,13 @@ export class DiscordAdapter implements Platform {
   constructor(options: DiscordAdapterOptions) {
     this.options = options;
     const clock = options.clock ?? systemClock;
-    this.client = buildClient(options);
+    const perSecond = options.globalRequestsPerSecond ?? DISCORD_GLOBAL_LIMIT;
+    this.clientSettings = {
+      ...options,
+      globalRequestsPerSecond: perSecond,
+      makeRequest: pacedMakeRequest(new GlobalPacer({ perSecond })),
+    };
+    this.client = buildClient(this.clientSettings);
     this.members = new MemberDirectory(this.client.rest, () => clock.now().getTime());
     this.poster = new DiscordPoster(this.client.rest, options.logger);
     this.dispatcher = new Dispatcher({
@@ -207,7 +226,7 @@ export class DiscordAdapter implements Platform {
 
   /** Logs a fresh gateway client in and resolves at ClientReady. */
   private async connectGateway(): Promise<void> {
-    const gateway = buildClient(this.options);
+    const gateway = buildClient(this.clientSettings);
     const current = () => this.gateway === gateway;
     gateway.on(Events.Raw, this.dispatcher.onRaw);
     gateway.on(Events.ShardReady, () => current() && this.setState('connected'));
