@@ -1,23 +1,14 @@
-import { createServer } from 'node:net';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { openPostgres } from '../../db/client.ts';
 import { isConnectionError } from '../../db/connection-errors.ts';
 import { ENGINES, openMigrated } from '../support/db.ts';
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
+import { freePort } from '../support/free-port.ts';
 
 describe('isConnectionError', () => {
   it('is true for a server that refuses the connection, through drizzle’s wrapper too', async () => {
-    const url = `postgres://postgres@127.0.0.1:${await closedPort()}/postgres`;
+    const url = `postgres://postgres@127.0.0.1:${await freePort()}/postgres`;
     const raw = postgres(url, { max: 1, connect_timeout: 2 });
     const rawError = await raw`select 1`.then(
       () => undefined,

@@ -6,7 +6,6 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,24 +18,11 @@ import {
   startFakeSlack,
 } from '../../fakes/slack/index.ts';
 import { BIN, REPO_ROOT, runDrillbot } from '../../support/cli.ts';
+import { freePort } from '../../support/free-port.ts';
 
 // One data folder for the file: creating the embedded database is the slow part.
 const dataDir = mkdtempSync(join(tmpdir(), 'drillbot-slack-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 async function until(probe: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
