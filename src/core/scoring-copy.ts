@@ -30,8 +30,12 @@ export const COPY_MIN_SHINGLES = 6;
 export function shingles(text: string, exclude: ReadonlySet<string> = new Set()): Set<string> {
   const stems = profileWords(text).contentStems;
   const runs = new Set<string>();
-  for (let start = 0; start + COPY_SHINGLE_SIZE <= stems.length; start += 1) {
-    const run = stems.slice(start, start + COPY_SHINGLE_SIZE).join(' ');
+  // Each run extends the one before: drop its first stem, add the next (no slice per run).
+  let run = stems.slice(0, COPY_SHINGLE_SIZE - 1).join(' ');
+  for (let end = COPY_SHINGLE_SIZE - 1; end < stems.length; end += 1) {
+    const previous = end - COPY_SHINGLE_SIZE;
+    const dropped = previous < 0 ? run : run.slice((stems[previous] ?? '').length + 1);
+    run = dropped === '' ? (stems[end] ?? '') : `${dropped} ${stems[end]}`;
     if (!exclude.has(run)) runs.add(run);
   }
   return runs;

@@ -16,7 +16,7 @@
  * - the words are borrowed: most content words come from the rubric or the question. Even
  *   telegraphic notes add words of their own (reasons, numbers, consequences).
  */
-import { profileWords } from './scoring-words.ts';
+import { profileWords, profileWordsOnce } from './scoring-words.ts';
 
 /** At most this share of all words may be grammar words (prose in the tests: 0.13 and up). */
 export const TERM_LIST_MAX_FUNCTION_SHARE = 0.1;
@@ -61,7 +61,7 @@ export function termListSignals(text: string, borrowed: ReadonlySet<string>): Te
   const contentWords = profile.contentStems.length;
   let inBareChunks = 0;
   for (const chunk of text.split(CHUNK_BOUNDARY)) {
-    const words = profileWords(chunk);
+    const words = profileWordsOnce(chunk);
     if (words.functionWordCount === 0) inBareChunks += words.contentStems.length;
   }
   return {

@@ -5,7 +5,7 @@
  * same way the rubric does: same normalisation, same Porter stems, same compound handling.
  */
 import type { RubricSource } from './coverage.ts';
-import { type TextToken, tokenizeText } from './text-tokens.ts';
+import { type TextToken, tokenizeOnce, tokenizeText } from './text-tokens.ts';
 
 /**
  * Grammar words the tokenizer deliberately keeps as content (negations, limiters and
@@ -43,13 +43,40 @@ function isContentWord(token: TextToken): boolean {
   return !token.stopWord && !CONNECTIVES.has(token.raw);
 }
 
-export function profileWords(text: string): WordProfile {
-  const words = tokenizeText(text).filter((token) => !token.joined);
-  return {
+function profileOf(tokens: readonly TextToken[]): WordProfile {
+  const words = tokens.filter((token) => !token.joined);
+  return Object.freeze({
     wordCount: words.length,
     functionWordCount: words.filter(isFunctionWord).length,
-    contentStems: words.filter(isContentWord).map((token) => token.stem),
-  };
+    contentStems: Object.freeze(words.filter(isContentWord).map((token) => token.stem)),
+  });
+}
+
+/** The profile of a one-off text (a piece of an answer), not remembered; see `tokenizeOnce`. */
+export function profileWordsOnce(text: string): WordProfile {
+  return profileOf(tokenizeOnce(text));
+}
+
+/**
+ * Profiles of the texts profiled last, oldest first: the copy, term-list and repeat checks
+ * each profile the same answer, and the repeat check the question for every answer. Only
+ * answer-sized texts are kept, so a few huge ones cannot pin much memory.
+ */
+const RECENT_LIMIT = 32;
+const RECENT_MAX_LENGTH = 20_000;
+const recent = new Map<string, WordProfile>();
+
+export function profileWords(text: string): WordProfile {
+  const known = recent.get(text);
+  if (known) return known;
+  const profile = profileOf(tokenizeText(text));
+  if (text.length > RECENT_MAX_LENGTH) return profile;
+  if (recent.size >= RECENT_LIMIT) {
+    const oldest = recent.keys().next();
+    if (!oldest.done) recent.delete(oldest.value);
+  }
+  recent.set(text, profile);
+  return profile;
 }
 
 /** Distinct content stems of a text. */

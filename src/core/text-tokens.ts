@@ -78,18 +78,46 @@ function stemOf(word: string): string {
   return stemmer(americanise(word));
 }
 
-function makeToken(raw: string, kind: 'word' | 'part' | 'joined'): TextToken {
-  return {
+type TokenKind = 'word' | 'part' | 'joined';
+
+/**
+ * Tokens already made, per kind. A token depends on its word and kind alone, and stemming
+ * (three spelling rules, then Porter's two dozen suffix patterns) was most of what scoring
+ * cost; a drill's answers and rubric share most of their words, so each distinct word is
+ * stemmed once and its (frozen) token shared. Bounded: a map is emptied when full, so a
+ * flood of distinct junk words cannot grow it without limit.
+ */
+const TOKEN_CACHE_LIMIT = 50_000;
+const madeTokens: Record<TokenKind, Map<string, TextToken>> = {
+  word: new Map(),
+  part: new Map(),
+  joined: new Map(),
+};
+
+function makeToken(raw: string, kind: TokenKind): TextToken {
+  const made = madeTokens[kind];
+  const known = made.get(raw);
+  if (known) return known;
+  if (made.size >= TOKEN_CACHE_LIMIT) made.clear();
+  const token: TextToken = Object.freeze({
     raw,
     stem: stemOf(raw),
     stopWord: STOP_WORDS.has(raw),
     inCompound: kind === 'part',
     fuzzy: raw.length >= FUZZY_MIN_LENGTH && !HAS_DIGIT.test(raw),
     joined: kind === 'joined',
-  };
+  });
+  made.set(raw, token);
+  return token;
 }
 
+/** Anything but printable ASCII and the usual whitespace. */
+const BEYOND_ASCII = /[^\t\n\r\x20-\x7e]/;
+
 export function normaliseText(text: string): string {
+  // Printable ASCII is left as it is by NFKC and NFD and has no combining marks: only case
+  // and apostrophes change. Most answers are plain English, so this saves two Unicode passes.
+  if (!BEYOND_ASCII.test(text)) return text.toLowerCase().replace(/([a-z])'(?=[a-z])/g, '$1');
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -101,11 +129,14 @@ export function normaliseText(text: string): string {
 const WORD = /[\p{L}\p{N}]+(?:[-_./][\p{L}\p{N}]+)*/gu;
 const CONNECTOR = /[-_./]/u;
 
-/** The words of `text` in order; a compound's joined alias comes just before its parts. */
-export function tokenizeText(text: string): TextToken[] {
+/**
+ * The words of `text` in order, tokenized afresh and not remembered: for one-off texts
+ * (the pieces of an answer) that would only push the texts worth remembering out.
+ */
+export function tokenizeOnce(text: string): TextToken[] {
   const tokens: TextToken[] = [];
-  for (const match of normaliseText(text).matchAll(WORD)) {
-    const word = match[0];
+  // match() with /g gives the words as plain strings, cheaper than matchAll's match objects.
+  for (const word of normaliseText(text).match(WORD) ?? []) {
     if (!CONNECTOR.test(word)) {
       tokens.push(makeToken(word, 'word'));
       continue;
@@ -114,5 +145,32 @@ export function tokenizeText(text: string): TextToken[] {
     tokens.push(makeToken(parts.join(''), 'joined'));
     for (const part of parts) tokens.push(makeToken(part, 'part'));
   }
+  return tokens;
+}
+
+/**
+ * The texts tokenized last, oldest first. Scoring one answer looks at its text several times
+ * (coverage, the term-list, question-repeat and copy checks) and at the question's text for
+ * every answer; each is tokenized once. Only texts up to answer size are kept, so a few
+ * huge texts cannot pin much memory.
+ */
+const RECENT_LIMIT = 32;
+const RECENT_MAX_LENGTH = 20_000;
+const recent = new Map<string, readonly TextToken[]>();
+
+/**
+ * The words of `text` in order; a compound's joined alias comes just before its parts.
+ * Frozen: the same array may be handed to several callers.
+ */
+export function tokenizeText(text: string): readonly TextToken[] {
+  const known = recent.get(text);
+  if (known) return known;
+  const tokens = Object.freeze(tokenizeOnce(text));
+  if (text.length > RECENT_MAX_LENGTH) return tokens;
+  if (recent.size >= RECENT_LIMIT) {
+    const oldest = recent.keys().next();
+    if (!oldest.done) recent.delete(oldest.value);
+  }
+  recent.set(text, tokens);
   return tokens;
 }
