@@ -5,11 +5,11 @@
  * interactivity all arrive here.
  *
  * Every request is checked with Slack's v0 signature (Bolt's `verifySlackRequest`: HMAC of
- * `v0:{timestamp}:{raw body}`, timestamps older than five minutes refused) before anything is
- * parsed; a forged or stale one gets 401 and reaches no listener. The response is written
- * only when Bolt's processing has finished (the App holds the ack, see ./app.ts), so a 200
- * means the delivery was stored, and a failure answers 500 for Slack to retry:
- * `processBeforeResponse` semantics.
+ * `v0:{timestamp}:{raw body}`) and a timestamp within five minutes of local time, either way,
+ * before anything is parsed; a forged, stale or future one gets 401 and reaches no listener.
+ * The response is written only when Bolt's processing has finished (the App holds the ack,
+ * see ./app.ts), so a 200 means the delivery was stored, and a failure answers 500 for Slack
+ * to retry: `processBeforeResponse` semantics.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type App, type Receiver, verifySlackRequest } from '@slack/bolt';
@@ -20,6 +20,12 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 
 /** Slack's payloads are small; anything near this is not from Slack. */
 const BODY_LIMIT_BYTES = 1_000_000;
+/**
+ * Slack's rule is a timestamp within five minutes of local time, either way
+ * (https://docs.slack.dev/authentication/verifying-requests-from-slack); Bolt's
+ * `verifySlackRequest` only refuses old ones, so the future side is checked here.
+ */
+const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
 export interface SlackHttpReceiverOptions {
   signingSecret: string;
@@ -44,6 +50,11 @@ function readRaw(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** The timestamp header lies more than Slack's five minutes ahead of this clock. */
+function fromTheFuture(timestamp: number, nowMs: number): boolean {
+  return timestamp - Math.floor(nowMs / 1000) > MAX_CLOCK_SKEW_SECONDS;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -133,14 +144,18 @@ export class SlackHttpReceiver implements Receiver {
       return;
     }
     try {
+      const timestamp = Number(header(req, 'x-slack-request-timestamp'));
       verifySlackRequest({
         signingSecret: this.options.signingSecret,
         body: raw,
         headers: {
           'x-slack-signature': header(req, 'x-slack-signature') ?? '',
-          'x-slack-request-timestamp': Number(header(req, 'x-slack-request-timestamp')),
+          'x-slack-request-timestamp': timestamp,
         },
       });
+      if (fromTheFuture(timestamp, Date.now())) {
+        throw new Error('x-slack-request-timestamp is more than five minutes in the future');
+      }
     } catch (error) {
       logger.warn(
         { reason: error instanceof Error ? error.message : String(error) },
