@@ -21,6 +21,11 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 /** Slack's payloads are small; anything near this is not from Slack. */
 const BODY_LIMIT_BYTES = 1_000_000;
 /**
+ * An over-long body is still read (and dropped) up to this size, so the sender gets the 413
+ * rather than a reset connection; a body beyond it is cut off.
+ */
+const DRAIN_LIMIT_BYTES = 16 * BODY_LIMIT_BYTES;
+/**
  * Slack's rule is a timestamp within five minutes of local time, either way
  * (https://docs.slack.dev/authentication/verifying-requests-from-slack); Bolt's
  * `verifySlackRequest` only refuses old ones, so the future side is checked here.
@@ -40,14 +45,18 @@ function readRaw(req: IncomingMessage): Promise<string> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > BODY_LIMIT_BYTES) {
+      if (size > DRAIN_LIMIT_BYTES) {
         reject(new BodyTooLarge());
         req.destroy();
-        return;
+      } else if (size <= BODY_LIMIT_BYTES) {
+        chunks.push(chunk);
       }
-      chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () =>
+      size > BODY_LIMIT_BYTES
+        ? reject(new BodyTooLarge())
+        : resolve(Buffer.concat(chunks).toString('utf8')),
+    );
     req.on('error', reject);
   });
 }
