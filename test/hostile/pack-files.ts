@@ -57,3 +57,23 @@ export function writePackDir(packs: readonly Record<string, unknown>[]): string 
   }
   return dir;
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** The loader's cap on a pack file (src/content/load.ts). */
+const MAX_PACK_BYTES = 2_000_000;
+
+/** The pack of one hostile row: its text in every pack and question text field. */
+export function rowPack(row: { id: string; text: string }): Record<string, unknown> {
+  return hostilePack(row.id, { pack: row.text, question: row.text });
+}
+
+/**
+ * Whether the loader takes a row's pack, or the error it leaves the pack out with: text
+ * the database cannot store, or a file over the size cap, is refused with a clear error.
+ */
+export function packRefusal(row: { id: string; text: string }): RegExp | undefined {
+  if (row.text.includes('\u0000')) return /contains a NUL character .* remove it/;
+  if (LONE_SURROGATE.test(row.text)) return /contains an unpaired surrogate/;
+  const bytes = Buffer.byteLength(JSON.stringify(rowPack(row), null, 1));
+  return bytes > MAX_PACK_BYTES ? /packs are limited to 2000000/ : undefined;
+}
