@@ -1,0 +1,126 @@
+/**
+ * The real `drillbot start` (bin/drillbot.js) as a child process for the benchmarks: a clean
+ * environment (only what the benchmark passes, plus PATH and HOME, so a developer's own tokens
+ * never leak in), `PORT` set so `/healthz` tells when it is ready, and its resident memory read
+ * from the operating system. Talks only to 127.0.0.1.
+ */
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { BIN, REPO_ROOT } from '../../support/cli.ts';
+
+export interface DrillbotProcess {
+  readonly pid: number;
+  readonly port: number;
+  /** Milliseconds from spawn to the first `/healthz` answering `status: ok`. */
+  readonly readyMs: number;
+  stdout(): string;
+  stderr(): string;
+  /** Resident set size in bytes, as the kernel reports it now. */
+  rssBytes(): number;
+  /** SIGTERM (the bot's orderly shutdown), SIGKILL after `timeoutMs`. */
+  stop(timeoutMs?: number): Promise<number | null>;
+}
+
+export interface StartDrillbotOptions {
+  env: Record<string, string>;
+  readyTimeoutMs?: number;
+  /** Flags for node itself (e.g. `--cpu-prof` while finding out where time goes). */
+  nodeArgs?: string[];
+}
+
+/** A free TCP port on 127.0.0.1 (closed again at once; the bot binds it a moment later). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** VmRSS from /proc on Linux; `ps` elsewhere. */
+export function residentBytes(pid: number): number {
+  const status = `/proc/${pid}/status`;
+  if (existsSync(status)) {
+    const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(readFileSync(status, 'utf8'));
+    if (match) return Number(match[1]) * 1024;
+  }
+  return (
+    Number(
+      execFileSync('ps', ['-o', 'rss=', '-p', String(pid)])
+        .toString()
+        .trim(),
+    ) * 1024
+  );
+}
+
+async function healthy(port: number): Promise<boolean> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+    if (res.status !== 200) return false;
+    const body: unknown = await res.json();
+    return typeof body === 'object' && body !== null && Reflect.get(body, 'status') === 'ok';
+  } catch {
+    return false;
+  }
+}
+
+export async function startDrillbot(options: StartDrillbotOptions): Promise<DrillbotProcess> {
+  const port = await freePort();
+  const started = performance.now();
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, 'start'], {
+    cwd: REPO_ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      LOG_LEVEL: 'warn',
+      ...options.env,
+      PORT: String(port),
+    },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  let exitCode: number | null | undefined;
+  void exited.then((code) => {
+    exitCode = code;
+  });
+  const deadline = started + (options.readyTimeoutMs ?? 60_000);
+  // Polled every 10 ms: the resolution of the start-to-ready figure.
+  while (!(await healthy(port))) {
+    if (exitCode !== undefined) {
+      throw new Error(`drillbot exited (${exitCode}) before ready:\n${stdout}\n${stderr}`);
+    }
+    if (performance.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`drillbot not ready in time:\n${stdout}\n${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const readyMs = performance.now() - started;
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('drillbot has no pid');
+  return {
+    pid,
+    port,
+    readyMs,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    rssBytes: () => residentBytes(pid),
+    async stop(timeoutMs = 15_000) {
+      if (exitCode !== undefined) return exitCode;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
