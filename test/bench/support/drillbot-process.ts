@@ -69,16 +69,20 @@ async function healthy(port: number): Promise<boolean> {
 export async function startDrillbot(options: StartDrillbotOptions): Promise<DrillbotProcess> {
   const port = await freePort();
   const started = performance.now();
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, 'start'], {
-    cwd: REPO_ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      LOG_LEVEL: 'warn',
-      ...options.env,
-      PORT: String(port),
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), BIN, 'start'],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        LOG_LEVEL: 'warn',
+        ...options.env,
+        PORT: String(port),
+      },
     },
-  });
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {
