@@ -22,9 +22,8 @@ import {
   type StoredMessage,
   startFakeDiscord,
 } from '../fakes/discord/index.ts';
-import type { useDatabase } from '../support/db.ts';
 import { answersByMember } from './answers.ts';
-import { type HostileEngine, startEngine } from './engine.ts';
+import { type HostileEngine, startEngine, type TestDatabase } from './engine.ts';
 
 export { command as discordCommand } from '../adapters/discord/engine.ts';
 
@@ -49,7 +48,7 @@ export interface DiscordWorld {
 
 /** Registers the hooks: fake, adapter and engine once per file, the catalog after each wipe. */
 export function useDiscordWorld(
-  database: ReturnType<typeof useDatabase>,
+  database: TestDatabase,
   extraContentDirs: readonly string[] = [],
 ): DiscordWorld {
   let fake: FakeDiscord | undefined;
@@ -96,7 +95,7 @@ export function drillThread(fake: FakeDiscord): string {
 
 /** Waits until `members` all have an answer stored (the gateway is asynchronous). */
 export async function answersStored(
-  database: ReturnType<typeof useDatabase>,
+  database: TestDatabase,
   members: readonly string[],
 ): Promise<void> {
   let stored: ReadonlyMap<string, unknown> = new Map();

@@ -1,85 +1,17 @@
 /**
- * Hostile `/drill` arguments on Slack, through real Bolt and the engine. For every row of the
- * table, with a drill open: a normal `/drill answer`, then the hostile text as the argument of
- * `/drill answer` and of every other command taking text (all at once, as a busy channel
- * would), then another normal answer, then the reveal. Every command is answered privately;
- * the neighbours are stored and scored; settings are unchanged; nothing pings.
+ * Hostile `/drill` commands on Slack: hostile arguments to every command taking text,
+ * invalid schedules and zones, and commands from direct messages. One fake workspace and one
+ * engine behind real Bolt serve all three; see ./slack-arguments.ts, ./slack-schedules.ts
+ * and ./slack-direct.ts.
  */
-import { describe, expect, it } from 'vitest';
 import { useDatabase } from '../support/db.ts';
-import {
-  answersByMember,
-  channelSettings,
-  expectHostileStored,
-  expectNeighboursScored,
-} from './answers.ts';
-import { HOSTILE_CASES, NEIGHBOUR_AFTER, NEIGHBOUR_BEFORE, storedText } from './cases.ts';
-import { BATTERY, REFUSAL } from './command-battery.ts';
-import { slackPingProblems } from './slack-checks.ts';
-import {
-  SLACK_ADMIN,
-  SLACK_AFTER,
-  SLACK_BEFORE,
-  SLACK_HOSTILE,
-  SLACK_PARTICIPANTS,
-  sendSlackCommand,
-  slackCommand,
-  useSlackWorld,
-} from './slack-drive.ts';
+import { slackCommandArguments } from './slack-arguments.ts';
+import { slackDirectMessages } from './slack-direct.ts';
+import { useSlackWorld } from './slack-drive.ts';
+import { slackInvalidSchedules } from './slack-schedules.ts';
 
-const member = (user: string) => `slack:${user}`;
-/** How long a dropped command is given to (wrongly) produce an answer. */
-const SETTLE_MS = 300;
-
-describe('hostile /drill arguments on Slack', () => {
-  const database = useDatabase('pglite');
-  const world = useSlackWorld(database);
-
-  it.each(HOSTILE_CASES)('$id', async (row) => {
-    const { fake } = world;
-    const from = fake.requests.count();
-    await slackCommand(fake, 'now', SLACK_ADMIN);
-    const settings = await channelSettings(database.db);
-    await slackCommand(fake, `answer ${NEIGHBOUR_BEFORE}`, SLACK_BEFORE);
-
-    const stored = storedText(row, 'slack');
-    const commands = [
-      { text: `answer ${row.text}`, user: SLACK_HOSTILE },
-      ...BATTERY.map((command) => ({
-        text: command.slack(row.text),
-        user: command.admin ? SLACK_ADMIN : SLACK_HOSTILE,
-      })),
-    ];
-    // All at once, as in a busy channel; each is acknowledged whatever it carries.
-    const sent = await Promise.all(
-      commands.map((command) => sendSlackCommand(fake, command.text, command.user)),
-    );
-    if (stored === null) {
-      // Longer than Slack ever sends: dropped at the edge, acknowledged, answered by nothing.
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-      for (const { responseUrl } of sent) expect(fake.responseUrls.posts(responseUrl)).toEqual([]);
-    } else {
-      const [answered, flagged, ...refused] = await Promise.all(
-        sent.map(async ({ responseUrl }) => (await fake.responseUrls.waitFor(responseUrl)).body),
-      );
-      expect(answered?.text).toBe('Answer stored; it counts with your thread replies.');
-      expect(flagged?.text).toBe('Thanks: the question is flagged for the pack maintainers.');
-      for (const reply of [answered, flagged, ...refused]) {
-        expect(reply?.response_type).toBe('ephemeral');
-      }
-      // Every other command refuses the text, saying what it expected instead.
-      for (const reply of refused) expect(String(reply?.text)).toMatch(REFUSAL);
-    }
-    await slackCommand(fake, `answer ${NEIGHBOUR_AFTER}`, SLACK_AFTER);
-    await slackCommand(fake, 'reveal', SLACK_ADMIN);
-
-    const answers = await answersByMember(database.db);
-    expectNeighboursScored(answers, [
-      { member: member(SLACK_BEFORE), text: NEIGHBOUR_BEFORE },
-      { member: member(SLACK_AFTER), text: NEIGHBOUR_AFTER },
-    ]);
-    expectHostileStored(answers, member(SLACK_HOSTILE), stored);
-    expect(await channelSettings(database.db)).toEqual(settings);
-    expect(slackPingProblems(fake.requests.all().slice(from), SLACK_PARTICIPANTS)).toEqual([]);
-  });
-});
+const database = useDatabase('pglite');
+const world = useSlackWorld(database);
+slackCommandArguments(world, database);
+slackInvalidSchedules(world, database);
+slackDirectMessages(world, database);

@@ -13,8 +13,7 @@ import {
   threadReply,
   viewSubmission,
 } from '../fakes/slack/index.ts';
-import type { useDatabase } from '../support/db.ts';
-import { type HostileEngine, startEngine } from './engine.ts';
+import { type HostileEngine, startEngine, type TestDatabase } from './engine.ts';
 
 export const SLACK_CHANNEL = 'C0HOSTILE01';
 export const SLACK_ADMIN = 'U0ADMIN001';
@@ -31,7 +30,7 @@ export interface SlackWorld {
 
 /** Registers the hooks: fake, adapter and engine once per file, the catalog after each wipe. */
 export function useSlackWorld(
-  database: ReturnType<typeof useDatabase>,
+  database: TestDatabase,
   extraContentDirs: readonly string[] = [],
 ): SlackWorld {
   let rig: SlackRig | undefined;

@@ -1,0 +1,112 @@
+/**
+ * Hostile `/drill` arguments on Discord (native string options), through real discord.js and
+ * the engine. For every row of the table, with a drill open: a normal `/drill answer`, then
+ * the hostile text as the `answer` option and as every other string option (all at once),
+ * then another normal answer, then the reveal. Every command is answered privately; the
+ * neighbours are stored and scored; settings are unchanged; nothing can ping.
+ */
+import { describe, expect, it } from 'vitest';
+import { MAX_OPTION_TEXT } from '../../adapters/discord/commands-spec.ts';
+import { FAKE_USERS, type InteractionRecord, type PayloadUser } from '../fakes/discord/index.ts';
+import {
+  answersByMember,
+  channelSettings,
+  expectHostileStored,
+  expectNeighboursScored,
+} from './answers.ts';
+import {
+  HOSTILE_CASES,
+  type HostileCase,
+  NEIGHBOUR_AFTER,
+  NEIGHBOUR_BEFORE,
+  storedText,
+} from './cases.ts';
+import { BATTERY, REFUSAL } from './command-battery.ts';
+import { discordPingProblems } from './discord-checks.ts';
+import {
+  DISCORD_ADMIN,
+  DISCORD_AFTER,
+  DISCORD_BEFORE,
+  DISCORD_HOSTILE,
+  DISCORD_PARTICIPANTS,
+  type DiscordWorld,
+  discordCommand,
+  discordMember,
+  replyText,
+  sendDiscordCommand,
+} from './discord-drive.ts';
+import type { TestDatabase } from './engine.ts';
+
+/** How long a dropped command is given to (wrongly) produce an answer. */
+const SETTLE_MS = 300;
+
+/**
+ * What a string option stores: Discord caps option text (more never arrives, so the adapter
+ * drops it) and options are one line, so line breaks become spaces; then trimmed.
+ */
+function optionStored(row: HostileCase): string | null {
+  // Counted in code points, as the adapter's check (zod) counts.
+  if ([...row.text].length > MAX_OPTION_TEXT) return null;
+  return (
+    storedText(row, 'discord')
+      ?.replace(/[\r\n]+/g, ' ')
+      .trim() ?? null
+  );
+}
+
+export function discordCommandArguments(world: DiscordWorld, database: TestDatabase): void {
+  describe('hostile /drill arguments on Discord', () => {
+    it.each(HOSTILE_CASES)('$id', async (row) => {
+      const { fake } = world;
+      const from = fake.requests.count();
+      await discordCommand(fake, FAKE_USERS.admin, 'now', DISCORD_ADMIN);
+      const settings = await channelSettings(database.db);
+      const answer = (user: PayloadUser, text: string) =>
+        sendDiscordCommand(fake, user, 'answer', { values: { text } });
+      await replyText(fake, answer(DISCORD_BEFORE, NEIGHBOUR_BEFORE));
+
+      const stored = optionStored(row);
+      const sent: InteractionRecord[] = [
+        answer(DISCORD_HOSTILE, row.text),
+        ...BATTERY.flatMap(({ discord, admin }) =>
+          discord
+            ? [
+                sendDiscordCommand(
+                  fake,
+                  admin ? FAKE_USERS.admin : DISCORD_HOSTILE,
+                  discord.subcommand,
+                  {
+                    values: { [discord.option]: row.text },
+                    ...(admin ? DISCORD_ADMIN : {}),
+                  },
+                ),
+              ]
+            : [],
+        ),
+      ];
+      if (stored === null) {
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+        for (const record of sent) expect(record.response).toBeUndefined();
+      } else {
+        const [answered, flagged, ...refused] = await Promise.all(
+          sent.map((record) => replyText(fake, record)),
+        );
+        expect(answered).toContain('Answer stored; it counts with your thread replies.');
+        expect(flagged).toContain('Thanks: the question is flagged for the pack maintainers.');
+        for (const reply of refused) expect(JSON.parse(reply ?? '[]')[0]).toMatch(REFUSAL);
+      }
+      await replyText(fake, answer(DISCORD_AFTER, NEIGHBOUR_AFTER));
+      await discordCommand(fake, FAKE_USERS.admin, 'reveal', DISCORD_ADMIN);
+
+      const answers = await answersByMember(database.db);
+      expectNeighboursScored(answers, [
+        { member: discordMember(DISCORD_BEFORE.id), text: NEIGHBOUR_BEFORE },
+        { member: discordMember(DISCORD_AFTER.id), text: NEIGHBOUR_AFTER },
+      ]);
+      expectHostileStored(answers, discordMember(DISCORD_HOSTILE.id), stored);
+      expect(await channelSettings(database.db)).toEqual(settings);
+      const requests = fake.requests.all().slice(from);
+      expect(discordPingProblems(requests, { participants: DISCORD_PARTICIPANTS })).toEqual([]);
+    });
+  });
+}
