@@ -7,30 +7,38 @@
  * one-second windows from the first request in each: it lets a full quota out in a burst at
  * the start of a window and another right after the window ends, so two bursts can land
  * within one second on Discord's side and earn a global 429 (and, repeated, a Cloudflare
- * ban). Here every request waits until it is both `1000 / perSecond` ms after the previous
- * one and the `perWindow`-th after any request more than a second old. `perWindow` sits a
- * little under the limit (47 of 50): requests released 20 ms apart here can reach Discord
- * bunched, after a pause in this process's event loop or on the network, and the spare
- * three absorb about 60 ms of such jitter before a second on Discord's side holds more
- * than 50.
+ * ban).
  *
- * Turns are taken in call order. A request whose signal aborts (its REST timeout) while
- * waiting leaves the queue without using a turn.
+ * Counting when requests leave is not enough either: Discord counts them when they arrive,
+ * and between the two lie this process's event loop (a busy tick can hold a released
+ * request back, then send it together with the next) and the network. What is certain is
+ * that Discord saw a request somewhere between its release here and its answer coming back.
+ * So a request counts from its release until one second after its answer (or failure):
+ * while `perWindow` requests count, the next one waits. Any second on Discord's clock then
+ * holds at most `perWindow` of them, however the requests were delayed on the way, at the
+ * cost of the answer time (a few milliseconds) per second of pace.
+ *
+ * Requests are also spaced a little (0.9 × `1000 / perSecond` ms), so a second's quota never
+ * leaves in one burst. Turns are taken in call order; a request whose signal aborts (its
+ * REST timeout) while waiting leaves the queue without using a turn.
  */
 
 const WINDOW_MS = 1_000;
 
+/** Called once the request's answer (or failure) is in. */
+export type Done = () => void;
+
 interface Waiter {
-  resolve(): void;
+  resolve(done: Done): void;
   reject(reason: unknown): void;
   signal: AbortSignal | undefined;
   onAbort: () => void;
 }
 
 export interface GlobalPacerOptions {
-  /** The limit: the least spacing between two requests is `1000 / perSecond` ms. */
+  /** The limit, in requests per second. */
   perSecond: number;
-  /** Most requests in any one second (default: `perSecond` less 6 %, at least 1 less). */
+  /** Most requests counting at once (default: one under `perSecond`, for clock rounding). */
   perWindow?: number;
   now?: () => number;
 }
@@ -39,24 +47,24 @@ export class GlobalPacer {
   private readonly spacingMs: number;
   private readonly perWindow: number;
   private readonly now: () => number;
-  /** When the requests of the last second went, oldest first. */
-  private readonly sent: number[] = [];
+  private lastRelease = Number.NEGATIVE_INFINITY;
+  /** Released requests whose answer is not in yet. */
+  private inFlight = 0;
+  /** When the answers of the last second came in, oldest first. */
+  private readonly answered: number[] = [];
   private readonly waiting: Waiter[] = [];
   private timer: NodeJS.Timeout | undefined;
 
   constructor(options: GlobalPacerOptions) {
-    this.spacingMs = WINDOW_MS / options.perSecond;
-    this.perWindow = Math.max(
-      1,
-      options.perWindow ?? Math.min(options.perSecond - 1, Math.floor(options.perSecond * 0.94)),
-    );
+    this.spacingMs = (0.9 * WINDOW_MS) / options.perSecond;
+    this.perWindow = Math.max(1, options.perWindow ?? options.perSecond - 1);
     this.now = options.now ?? Date.now;
   }
 
-  /** Resolves when this request may go (and counts it as gone then). */
-  turn(signal?: AbortSignal): Promise<void> {
+  /** Resolves when this request may go, with the function to call once its answer is in. */
+  turn(signal?: AbortSignal): Promise<Done> {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<Done>((resolve, reject) => {
       const waiter: Waiter = {
         resolve,
         reject,
@@ -79,6 +87,8 @@ export class GlobalPacer {
     while (this.waiting.length > 0) {
       const now = this.now();
       const waitMs = this.waitMs(now);
+      // Everything counting is still in flight: the next answer calls back here.
+      if (waitMs === Number.POSITIVE_INFINITY) return;
       if (waitMs > 0) {
         this.timer = setTimeout(() => {
           this.timer = undefined;
@@ -89,18 +99,32 @@ export class GlobalPacer {
       const next = this.waiting.shift();
       if (!next) return;
       next.signal?.removeEventListener('abort', next.onAbort);
-      this.sent.push(now);
-      next.resolve();
+      this.lastRelease = now;
+      this.inFlight += 1;
+      next.resolve(this.doneOnce());
     }
   }
 
+  private doneOnce(): Done {
+    let called = false;
+    return () => {
+      if (called) return;
+      called = true;
+      this.inFlight -= 1;
+      this.answered.push(this.now());
+      this.release();
+    };
+  }
+
   private waitMs(now: number): number {
-    while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - WINDOW_MS) this.sent.shift();
-    const last = this.sent.at(-1);
-    const spacing = last === undefined ? 0 : last + this.spacingMs - now;
-    const oldest = this.sent[0];
-    const window =
-      this.sent.length < this.perWindow || oldest === undefined ? 0 : oldest + WINDOW_MS - now;
-    return Math.max(0, Math.ceil(Math.max(spacing, window)));
+    while (this.answered.length > 0 && (this.answered[0] ?? 0) <= now - WINDOW_MS) {
+      this.answered.shift();
+    }
+    const spacing = this.lastRelease + this.spacingMs - now;
+    if (this.inFlight + this.answered.length < this.perWindow)
+      return Math.max(0, Math.ceil(spacing));
+    const oldest = this.answered[0];
+    if (oldest === undefined) return Number.POSITIVE_INFINITY;
+    return Math.max(0, Math.ceil(Math.max(spacing, oldest + WINDOW_MS - now)));
   }
 }

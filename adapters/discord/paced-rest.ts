@@ -21,7 +21,13 @@ export function carriesToken(headers: unknown): boolean {
 
 export function pacedMakeRequest(pacer: GlobalPacer): MakeRequest {
   return async (url, init) => {
-    if (carriesToken(init.headers)) await pacer.turn(init.signal ?? undefined);
-    return DefaultRestOptions.makeRequest(url, init);
+    if (!carriesToken(init.headers)) return DefaultRestOptions.makeRequest(url, init);
+    const done = await pacer.turn(init.signal ?? undefined);
+    try {
+      return await DefaultRestOptions.makeRequest(url, init);
+    } finally {
+      // The answer's headers are in: Discord has counted this request by now.
+      done();
+    }
   };
 }
