@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mentionKind } from '../../src/core/commands/mentions.ts';
 import {
   COMMAND_NAMES,
   type Command,
@@ -322,6 +323,68 @@ describe('words are case-insensitive, free text is not', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('refusals and what a command may be given', () => {
+  const huge = fc
+    .tuple(commandWord, fc.string({ unit: 'binary', minLength: 1, maxLength: 8 }))
+    .map(([word, chunk]) => `${word} ${chunk.repeat(Math.ceil(50_000 / chunk.length))}`);
+
+  // Not "one line": a schedule refusal quotes the typed schedule as it was, line breaks
+  // included (the renderers show it escaped). What matters is that no essay comes back.
+  it('a refusal echoes a bounded part of the input, however long the input', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, commandLike, huge), (text) => {
+        const result = parseCommand(text);
+        if (result.ok) return;
+        expect(result.error.message.length).toBeLessThanOrEqual(1_000);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('the daily ping is a group, a role or a handle, never one person', () => {
+    const target = fc.oneof(groupMention, userMention, anyText, argument);
+    fc.assert(
+      fc.property(target, (mention) => {
+        const result = parseCommand(`ping ${mention}`);
+        if (!result.ok || result.command.name !== 'ping' || result.command.mention === null) return;
+        expect(['group', 'handle']).toContain(mentionKind(result.command.mention));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  // A plain `@name` (a handle) is let through for the adapter to resolve to a person.
+  it('a drill admin is added or removed as a person or handle, never a group or role', () => {
+    const target = fc.oneof(groupMention, userMention, anyText, argument);
+    fc.assert(
+      fc.property(fc.constantFrom('add', 'remove'), target, (action, user) => {
+        const result = parseCommand(`admins ${action} ${user}`);
+        if (!result.ok || result.command.name !== 'admins') return;
+        expect(['user', 'handle']).toContain(mentionKind(result.command.user));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('outside free text, the spacing between words does not matter', () => {
+    const gap = fc.string({ unit: fc.constantFrom(' ', '\t', '\n'), minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(commandLike, fc.array(gap, { minLength: 1 }), (text, gaps) => {
+        const first = parseCommand(text);
+        if (!first.ok) return;
+        if (['answer', 'practice-answer', 'flag'].includes(first.command.name)) return;
+        const respaced = text
+          .trim()
+          .split(/\s+/)
+          .map((word, i) => (i === 0 ? word : `${gaps[i % gaps.length]}${word}`))
+          .join('');
+        expect(parseCommand(respaced)).toEqual(first);
+      }),
+      { numRuns: 3000 },
     );
   });
 });
