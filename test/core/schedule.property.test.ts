@@ -285,3 +285,104 @@ describe('planDue: properties', () => {
     );
   });
 });
+
+describe('parseWhen: whatever it accepts can run', () => {
+  const num = (min: number, max: number) => fc.integer({ min, max });
+  /** One cron field: wildcards, values, ranges, steps and lists within (and just beyond) range. */
+  const field = (low: number, high: number) => {
+    const value = num(low, high + 1).map(String);
+    const range = fc
+      .tuple(num(low, high), num(low, high))
+      .map(([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`);
+    const base = fc.oneof(fc.constant('*'), value, range);
+    const stepped = fc.oneof(
+      { arbitrary: base, weight: 3 },
+      { arbitrary: fc.tuple(base, num(0, high)).map(([b, step]) => `${b}/${step}`), weight: 1 },
+    );
+    return fc.array(stepped, { minLength: 1, maxLength: 3 }).map((parts) => parts.join(','));
+  };
+  const dayOfMonth = fc.oneof(field(1, 31), fc.constantFrom('L', '?', 'LW', '15W', '31', '30'));
+  const dayOfWeek = fc.oneof(field(0, 7), fc.constantFrom('mon-fri', 'sat,sun', '1#2', '5L', '?'));
+  const cronText = fc
+    .tuple(
+      fc.boolean(),
+      field(0, 59),
+      field(0, 59),
+      field(0, 23),
+      dayOfMonth,
+      field(1, 12),
+      dayOfWeek,
+    )
+    .map(([seconds, s, m, h, dom, month, dow]) =>
+      (seconds ? [s, m, h, dom, month, dow] : [m, h, dom, month, dow]).join(' '),
+    );
+  /** Zones with half-hour DST, 45-minute offsets, and a day skipped at the date line. */
+  const zone = fc.constantFrom(
+    'UTC',
+    'America/New_York',
+    'Australia/Lord_Howe',
+    'Asia/Kathmandu',
+    'Pacific/Chatham',
+    'America/St_Johns',
+    'Pacific/Apia',
+    'Europe/London',
+  );
+  const instant = fc
+    .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 0, 1) })
+    .map((ms) => new Date(ms));
+
+  it('never throws, and refuses with a message', () => {
+    fc.assert(
+      fc.property(fc.oneof(cronText, fc.string({ unit: 'binary', maxLength: 200 })), (text) => {
+        const parsed = parseWhen(text);
+        if ('error' in parsed) expect(parsed.error.length).toBeGreaterThan(0);
+        else expect(parsed.cron.split(' ').length).toBeGreaterThanOrEqual(5);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('an accepted schedule has a next slot from any instant in any zone, and a plan after any delay', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(
+        cronText,
+        zone,
+        instant,
+        fc.integer({ min: 0, max: 30 * DAY }),
+        fc.integer({ min: 10_000, max: 7 * DAY }),
+        (text, z, at, lateMs, windowMs) => {
+          const parsed = parseWhen(text);
+          if ('error' in parsed) return;
+          accepted += 1;
+          const slot = nextSlot(parsed.cron, z, at);
+          expect(slot.getTime()).toBeGreaterThan(at.getTime());
+          const now = new Date(slot.getTime() + lateMs);
+          const plan = planDue({ cron: parsed.cron, zone: z, windowMs, nextRunAt: slot, now });
+          expect(plan?.nextRunAt.getTime()).toBeGreaterThan(now.getTime());
+        },
+      ),
+      { numRuns: 400 },
+    );
+    // The generator must reach the interesting case: schedules the parser accepts.
+    expect(accepted).toBeGreaterThan(60);
+  });
+
+  it('the label of an accepted schedule parses back to the same schedule', () => {
+    const preset = fc
+      .tuple(
+        fc.constantFrom('daily', 'weekdays', 'mon,wed,fri', 'sat,sun', 'tue'),
+        num(0, 23),
+        num(0, 59),
+      )
+      .map(([days, h, m]) => `${days} ${h}:${String(m).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(fc.oneof(cronText, preset), (text) => {
+        const parsed = parseWhen(text);
+        if ('error' in parsed) return;
+        expect(parseWhen(parsed.label)).toEqual(parsed);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
