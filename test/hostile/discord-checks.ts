@@ -3,8 +3,8 @@
  * channel and thread posts, edits, interaction replies and follow-ups. Two rules:
  *
  * 1. Every such body carries `allowed_mentions` with `parse: []`, so nothing in the text can
- *    notify anyone; the only id it may list is the configured ping role, and only on a post
- *    that mentions it (https://discord.com/developers/docs/resources/message#allowed-mentions-object).
+ *    notify anyone; the only id it may list is the configured ping role, and only on a drill
+ *    question post (https://discord.com/developers/docs/resources/message#allowed-mentions-object).
  * 2. The text does not even look like a ping: outside code (where Discord renders nothing),
  *    no `@everyone`/`@here` and no unescaped `<@…>`, `<@&…>` or `<http…>` except the bot's own
  *    mentions of the members the test knows took part.
@@ -90,11 +90,22 @@ const LINK = /(?<!\\)<https?:/gi;
 export interface DiscordPingRules {
   /** Members the bot may name with `<@id>` (the answerers in a reveal or board). */
   participants: readonly string[];
-  /** The configured drill ping role, allowed by id on drill posts. */
+  /** The configured drill ping role, allowed by id on drill question posts only. */
   pingRole?: string;
 }
 
-function allowedMentionsProblem(message: MessageBody, rules: DiscordPingRules): string | undefined {
+/** A drill's question post: the one message that may notify the ping role. */
+function isDrillPost(request: RecordedRequest): boolean {
+  return (
+    request.route === ROUTES.createMessage &&
+    /"footer":\{"text":"drillbot drill:\d+"\}/.test(JSON.stringify(request.body))
+  );
+}
+
+function allowedMentionsProblem(
+  message: MessageBody,
+  pingRole: string | undefined,
+): string | undefined {
   const allowed = message.allowed_mentions;
   if (!isRecord(allowed)) return 'no allowed_mentions';
   const parse = allowed.parse;
@@ -103,8 +114,8 @@ function allowedMentionsProblem(message: MessageBody, rules: DiscordPingRules): 
   const roles = allowed.roles;
   if (roles === undefined) return undefined;
   const onlyPing =
-    Array.isArray(roles) && roles.length === 1 && rules.pingRole !== undefined
-      ? roles[0] === rules.pingRole
+    Array.isArray(roles) && roles.length === 1 && pingRole !== undefined
+      ? roles[0] === pingRole
       : false;
   return onlyPing ? undefined : `roles ${JSON.stringify(roles)}`;
 }
@@ -119,15 +130,15 @@ export function discordPingProblems(
     const message = messageOf(request);
     if (!message) continue;
     const where = `${request.route} #${request.seq}`;
-    const mentions = allowedMentionsProblem(message, rules);
+    const pingRole = isDrillPost(request) ? rules.pingRole : undefined;
+    const mentions = allowedMentionsProblem(message, pingRole);
     if (mentions) problems.push(`${where}: ${mentions}`);
     const live = shownPieces(message).map(outsideCode).join('\n');
     for (const match of live.matchAll(BROADCAST)) problems.push(`${where}: ${match[0]}`);
     for (const match of live.matchAll(LINK)) problems.push(`${where}: ${match[0]}`);
     for (const match of live.matchAll(MENTION)) {
       const [token, kind, id = ''] = match;
-      const ok =
-        kind === '&' ? id === rules.pingRole : kind === '' && rules.participants.includes(id);
+      const ok = kind === '&' ? id === pingRole : kind === '' && rules.participants.includes(id);
       if (!ok) problems.push(`${where}: ${token}`);
     }
   }

@@ -10,7 +10,7 @@
  * everywhere, and no live `@everyone`, role or member mention from member text.
  */
 import { describe, expect, it } from 'vitest';
-import { FAKE_IDS, FAKE_USERS } from '../fakes/discord/index.ts';
+import { FAKE_IDS, FAKE_USERS, ROUTES } from '../fakes/discord/index.ts';
 import { answersByMember, expectHostileStored, expectNeighboursScored } from './answers.ts';
 import { HOSTILE_CASES, NEIGHBOUR_AFTER, NEIGHBOUR_BEFORE, storedText } from './cases.ts';
 import { discordOutboundText, discordPingProblems } from './discord-checks.ts';
@@ -40,6 +40,12 @@ export function discordThreadReplies(world: DiscordWorld, database: TestDatabase
         'Drill posted.',
       );
       const thread = drillThread(fake);
+      // The question post may notify the configured role, and nobody else.
+      const question = fake.requests.last(ROUTES.createMessage)?.body;
+      expect(question).toMatchObject({
+        content: expect.stringContaining(`<@&${FAKE_IDS.pingRoleId}>`),
+        allowed_mentions: { parse: [], roles: [FAKE_IDS.pingRoleId] },
+      });
 
       const post = (userId: string, content: string) =>
         fake.members.post({ channelId: thread, userId, content });
