@@ -7,7 +7,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_OPTION_TEXT } from '../../adapters/discord/commands-spec.ts';
-import { FAKE_USERS, type InteractionRecord, type PayloadUser } from '../fakes/discord/index.ts';
+import {
+  FAKE_IDS,
+  FAKE_USERS,
+  type InteractionRecord,
+  type PayloadUser,
+} from '../fakes/discord/index.ts';
 import {
   answersByMember,
   channelSettings,
@@ -107,6 +112,22 @@ export function discordCommandArguments(world: DiscordWorld, database: TestDatab
       expect(await channelSettings(database.db)).toEqual(settings);
       const requests = fake.requests.all().slice(from);
       expect(discordPingProblems(requests, { participants: DISCORD_PARTICIPANTS })).toEqual([]);
+    });
+
+    it('takes the @everyone role as the drill ping, and still notifies nobody with it', async () => {
+      const { fake } = world;
+      const from = fake.requests.count();
+      // Discord gives the @everyone role the guild's own id.
+      const everyone = { role: { type: 'role', id: FAKE_IDS.guildId } } as const;
+      await discordCommand(fake, FAKE_USERS.admin, 'ping', { ...DISCORD_ADMIN, values: everyone });
+      expect(await channelSettings(database.db)).toMatchObject({
+        [`discord:${FAKE_IDS.guildId}:${FAKE_IDS.channelId}`]: { ping: '@everyone' },
+      });
+      await discordCommand(fake, FAKE_USERS.admin, 'now', DISCORD_ADMIN);
+      const requests = fake.requests.all().slice(from);
+      expect(discordPingProblems(requests, { participants: DISCORD_PARTICIPANTS })).toEqual([]);
+      const posted = fake.messages.all(FAKE_IDS.channelId).at(-1)?.message;
+      expect(posted).toMatchObject({ mention_everyone: false, mention_roles: [] });
     });
   });
 }

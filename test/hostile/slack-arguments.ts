@@ -6,6 +6,7 @@
  * the neighbours are stored and scored; settings are unchanged; nothing pings.
  */
 import { describe, expect, it } from 'vitest';
+import { FAKE_IDS } from '../fakes/slack/index.ts';
 import {
   answersByMember,
   channelSettings,
@@ -15,11 +16,12 @@ import {
 import { HOSTILE_CASES, NEIGHBOUR_AFTER, NEIGHBOUR_BEFORE, storedText } from './cases.ts';
 import { BATTERY, REFUSAL } from './command-battery.ts';
 import type { TestDatabase } from './engine.ts';
-import { slackPingProblems } from './slack-checks.ts';
+import { slackOutboundText, slackPingProblems } from './slack-checks.ts';
 import {
   SLACK_ADMIN,
   SLACK_AFTER,
   SLACK_BEFORE,
+  SLACK_CHANNEL,
   SLACK_HOSTILE,
   SLACK_PARTICIPANTS,
   type SlackWorld,
@@ -80,6 +82,21 @@ export function slackCommandArguments(world: SlackWorld, database: TestDatabase)
       expectHostileStored(answers, member(SLACK_HOSTILE), stored);
       expect(await channelSettings(database.db)).toEqual(settings);
       expect(slackPingProblems(fake.requests.all().slice(from), SLACK_PARTICIPANTS)).toEqual([]);
+    });
+
+    it('takes <!channel> as the drill ping, but never posts it as a broadcast', async () => {
+      const { fake } = world;
+      const from = fake.requests.count();
+      // Only a user group or @here may notify when a drill posts; anything else is shown as text.
+      const set = await slackCommand(fake, 'ping <!channel>', SLACK_ADMIN);
+      expect(set.body.response_type).toBe('ephemeral');
+      expect(await channelSettings(database.db)).toMatchObject({
+        [`slack:${FAKE_IDS.teamId}:${SLACK_CHANNEL}`]: { ping: '<!channel>' },
+      });
+      await slackCommand(fake, 'now', SLACK_ADMIN);
+      const sent = fake.requests.all().slice(from);
+      expect(slackPingProblems(sent, SLACK_PARTICIPANTS)).toEqual([]);
+      expect(slackOutboundText(sent)).toContain('&lt;!channel&gt;');
     });
   });
 }
