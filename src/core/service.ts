@@ -22,10 +22,12 @@ import { postWeeklyBoard } from './weekly-board.ts';
 /**
  * Channels (or drills) a tick handles at once. Posting one is a few queries and a platform
  * call that may wait its turn (Discord's global pace, Slack's second between two posts to a
- * channel); one at a time, 2,000 channels due together would take many minutes. The platform
+ * channel); one at a time, 2,000 channels due together would take many minutes. A channel
+ * whose reveal and next question go out together spends a second waiting between the two on
+ * Slack, so the count is set well above what the database needs to stay busy. The platform
  * adapters keep to the platforms' limits, and the database pool queues what it cannot take.
  */
-export const TICK_CONCURRENCY = 32;
+export const TICK_CONCURRENCY = 64;
 
 export interface TickReport {
   posted: number;
