@@ -15,6 +15,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   // After ingest: scoring is reported as a share of the ingest cost measured in the same run.
   scoring: () => import('./scoring.ts'),
   fanout: () => import('./fanout.ts'),
+  startup: () => import('./startup.ts'),
 };
 
 const wanted = process.argv.slice(2);
