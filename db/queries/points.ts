@@ -1,11 +1,21 @@
 /**
- * The points ledger and the per-day aggregates it feeds. Every point is a ledger row; the
- * aggregate row for that member, channel and local day changes in the same statement batch,
- * so boards (sums over days) stay exact.
+ * The points ledger and the aggregates it feeds. Every point is a ledger row; the aggregate
+ * row for that member, channel and local day, and the workspace's week, month and all-time
+ * rows for that member, change in the same statement batch, so boards stay exact.
  */
-import { and, eq, gte, inArray, isNull, lt, sql, sum } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, type SQL, sql, sum } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { members, type NewPointsEntry, pointsDaily, pointsLedger } from '../schema.ts';
+import {
+  members,
+  type NewPointsEntry,
+  pointsDaily,
+  pointsLedger,
+  pointsRollup,
+  type RollupPeriod,
+} from '../schema.ts';
+
+/** The `period_start` of the all-time rollup rows. */
+export const ALL_TIME_START = '0001-01-01';
 
 export interface Award extends NewPointsEntry {
   /** Local day (YYYY-MM-DD) in the channel's zone of `earnedAt`. */
@@ -33,6 +43,31 @@ export async function award(db: DbOrTx, entry: Award): Promise<boolean> {
     .onConflictDoUpdate({
       target: [pointsDaily.memberId, pointsDaily.channelId, pointsDaily.day],
       set: { points: sql`${pointsDaily.points} + excluded.points` },
+    });
+  // The workspace's week, month and all-time rows for the same local day (Monday and the 1st
+  // by date arithmetic, as the migration that created the rollup backfilled them).
+  const rollup = (period: RollupPeriod, periodStart: SQL) => ({
+    workspaceId: entry.workspaceId,
+    period,
+    periodStart,
+    memberId: entry.memberId,
+    points: entry.points,
+  });
+  await db
+    .insert(pointsRollup)
+    .values([
+      rollup('week', sql`${day}::date - (extract(isodow from ${day}::date)::int - 1)`),
+      rollup('month', sql`${day}::date - (extract(day from ${day}::date)::int - 1)`),
+      rollup('all', sql`date '${sql.raw(ALL_TIME_START)}'`),
+    ])
+    .onConflictDoUpdate({
+      target: [
+        pointsRollup.workspaceId,
+        pointsRollup.period,
+        pointsRollup.periodStart,
+        pointsRollup.memberId,
+      ],
+      set: { points: sql`${pointsRollup.points} + excluded.points` },
     });
   return true;
 }

@@ -51,5 +51,50 @@ export const memberChannelStats = pgTable(
   (t) => [primaryKey({ name: 'member_channel_stats_pk', columns: [t.memberId, t.channelId] })],
 );
 
+/** The periods a workspace board is kept for: ISO weeks, calendar months, all time. */
+export const rollupPeriods = ['week', 'month', 'all'] as const;
+export type RollupPeriod = (typeof rollupPeriods)[number];
+
+/**
+ * Per workspace and member, the points of each week (Monday), month (the 1st) and of all
+ * time ('all', dated 0001-01-01): sums of points_daily over the same local days, kept in
+ * step by `award` in the same transaction. A workspace of 1,000 channels has about a
+ * million day rows; its weekly, monthly and all-time boards read one row per member here
+ * instead of summing them (see db/queries/board-page.ts and `npm run bench -- leaderboards`).
+ * Goes with the member through its foreign key, as points_daily does.
+ */
+export const pointsRollup = pgTable(
+  'points_rollup',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    period: text('period', { enum: rollupPeriods }).notNull(),
+    /** The first local day of the period (a Monday, the 1st, or 0001-01-01 for all time). */
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    points: integer('points').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'points_rollup_pk',
+      columns: [t.workspaceId, t.period, t.periodStart, t.memberId],
+    }),
+    // A board reads its period's rows highest first, index-only.
+    index('points_rollup_board_idx').on(
+      t.workspaceId,
+      t.period,
+      t.periodStart,
+      t.points.desc(),
+      t.memberId,
+    ),
+    // Forgetting a member deletes their rows through the foreign key.
+    index('points_rollup_member_idx').on(t.memberId),
+  ],
+);
+
 export type PointsDaily = typeof pointsDaily.$inferSelect;
+export type PointsRollup = typeof pointsRollup.$inferSelect;
 export type MemberChannelStats = typeof memberChannelStats.$inferSelect;

@@ -3,6 +3,7 @@
  * commands there. Ids are the opaque prefixed strings of the Platform port:
  * `slack:T123` / `discord:G1` for workspaces, `slack:U123` / `discord:42` for members.
  */
+import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { instant, timestamps } from './columns.ts';
 
@@ -41,7 +42,11 @@ export const members = pgTable(
     forgetRequestedAt: instant('forget_requested_at'),
     ...timestamps,
   },
-  (t) => [index('members_platform_idx').on(t.platform)],
+  (t) => [
+    index('members_platform_idx').on(t.platform),
+    // The few opted-out members, which every workspace board leaves out (db/queries/board-page.ts).
+    index('members_opted_out_idx').on(t.id).where(sql`${t.optedOutAt} is not null`),
+  ],
 );
 
 export type Workspace = typeof workspaces.$inferSelect;

@@ -1,15 +1,26 @@
 /**
- * `/drill leaderboard` and `/drill stats`: read from the per-day aggregates and the streak
- * table, never from answers, and shown privately to the caller.
+ * `/drill leaderboard` and `/drill stats`: read from the points aggregates and the streak
+ * table, never from answers, and shown privately to the caller. The database ranks the
+ * board; only the first page and the caller's own place are read.
  */
-import { boardRows } from '../../db/queries/points.ts';
-import { coverageByTags, statsOf, streaksOfChannel } from '../../db/queries/stats.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { boardPage } from '../../db/queries/board-page.ts';
+import { coverageByTags, statsOf } from '../../db/queries/stats.ts';
 import type { Channel } from '../../db/schema.ts';
 import type { CommandCall } from './command-runner.ts';
 import type { Command } from './commands/types.ts';
 import type { EngineContext } from './context.ts';
 import { workspaceOfChannel } from './ids.ts';
-import { leaderboardMessage, periodRange, rankBoard, rankOf } from './leaderboard.ts';
+import {
+  type BoardRow,
+  leaderboardMessage,
+  type MemberRank,
+  type PeriodRange,
+  pageSizeOf,
+  periodRange,
+  type RankedBoard,
+  rankLeaders,
+} from './leaderboard.ts';
 import { heading, type Message, notice, paragraph, text } from './messages.ts';
 
 const NOT_ENROLLED =
@@ -17,24 +28,52 @@ const NOT_ENROLLED =
 
 type LeaderboardCommand = Extract<Command, { name: 'leaderboard' }>;
 
-async function rowsWithStreaks(
-  context: EngineContext,
-  channel: Channel,
-  command: LeaderboardCommand,
-  now: Date,
-) {
-  const range = periodRange(command.period, now, channel.zone);
+/** One board as a member sees it: the period, page 1, and their own place. */
+export interface BoardView {
+  range: PeriodRange;
+  board: RankedBoard;
+  /** The asking member's place; null when they are not on the board or nobody asked. */
+  you: MemberRank | null;
+}
+
+export interface BoardRequest {
+  channel: Pick<Channel, 'id' | 'zone'>;
+  scope: LeaderboardCommand['scope'];
+  period: LeaderboardCommand['period'];
+  now: Date;
+  member?: string;
+  pageSize?: number;
+}
+
+/**
+ * Everything a board reads, in one query (db/queries/board-page.ts): the ranked first page,
+ * the caller's place, and for a channel board the streaks of the members shown.
+ */
+export async function readBoard(db: DbOrTx, request: BoardRequest): Promise<BoardView> {
+  const range = periodRange(request.period, request.now, request.channel.zone);
   const scope =
-    command.scope === 'channel'
-      ? { channelId: channel.id }
-      : { workspaceId: workspaceOfChannel(channel.id) };
-  const rows = await boardRows(context.db, { scope, from: range.from, to: range.to });
-  // Streaks are per channel: shown on this channel's board only.
-  const streaks =
-    command.scope === 'channel'
-      ? await streaksOfChannel(context.db, channel.id)
-      : new Map<string, number>();
-  return { range, rows: rows.map((row) => ({ ...row, streak: streaks.get(row.memberId) ?? 0 })) };
+    request.scope === 'channel'
+      ? { channelId: request.channel.id }
+      : { workspaceId: workspaceOfChannel(request.channel.id) };
+  const pageSize = pageSizeOf({ pageSize: request.pageSize });
+  const page = await boardPage(
+    db,
+    { scope, from: range.from, to: range.to },
+    {
+      limit: pageSize,
+      member: request.member,
+      // Streaks are per channel: shown on this channel's board only.
+      streaksIn: request.scope === 'channel' ? request.channel.id : undefined,
+    },
+  );
+  // Workspace boards show no streak: 0, as the message reads it.
+  const withStreak = <Row extends BoardRow>(row: Row) => ({ ...row, streak: row.streak ?? 0 });
+  const own = page.member;
+  return {
+    range,
+    board: rankLeaders(page.leaders.map(withStreak), page.total, { pageSize }),
+    you: own ? { ...withStreak(own.row), rank: own.rank, total: page.total, tied: own.tied } : null,
+  };
 }
 
 export async function leaderboardReply(
@@ -44,15 +83,21 @@ export async function leaderboardReply(
 ): Promise<Message> {
   const channel = call.channel;
   if (!channel) return notice('notice', text(NOT_ENROLLED));
-  const { range, rows } = await rowsWithStreaks(context, channel, command, context.clock.now());
+  const { range, board, you } = await readBoard(context.db, {
+    channel,
+    scope: command.scope,
+    period: command.period,
+    now: context.clock.now(),
+    member: call.event.member,
+  });
   return leaderboardMessage({
     title:
       command.scope === 'channel' ? 'Leaderboard · this channel' : 'Leaderboard · all channels',
     periodLabel: range.label,
     scopeLabel: command.scope === 'channel' ? 'this channel' : 'whole workspace',
-    board: rankBoard(rows),
+    board,
     highlight: call.event.member,
-    you: rankOf(rows, call.event.member) ?? null,
+    you,
     period: command.period,
   });
 }
@@ -64,17 +109,17 @@ export async function weeklyBoardMessage(
   now: Date,
 ): Promise<Message> {
   const lastWeek = new Date(now.getTime() - 7 * 86_400_000);
-  const { range, rows } = await rowsWithStreaks(
-    context,
+  const { range, board } = await readBoard(context.db, {
     channel,
-    { name: 'leaderboard', period: 'week', scope: 'channel' },
-    lastWeek,
-  );
+    scope: 'channel',
+    period: 'week',
+    now: lastWeek,
+  });
   return leaderboardMessage({
     title: 'Last week’s leaderboard',
     periodLabel: range.label,
     scopeLabel: 'this channel',
-    board: rankBoard(rows),
+    board,
     mentions: false,
   });
 }
@@ -84,19 +129,10 @@ export async function statsReply(context: EngineContext, call: CommandCall): Pro
   if (!channel) return notice('notice', text(NOT_ENROLLED));
   const member = call.event.member;
   const now = context.clock.now();
-  const weekRange = periodRange('week', now, channel.zone);
-  const week = await boardRows(context.db, {
-    scope: { channelId: channel.id },
-    from: weekRange.from,
-    to: weekRange.to,
-  });
-  const allTime = await boardRows(context.db, {
-    scope: { channelId: channel.id },
-    from: null,
-    to: null,
-  });
-  const weekRank = rankOf(week, member);
-  const allRank = rankOf(allTime, member);
+  const place = (period: 'week' | 'all') =>
+    readBoard(context.db, { channel, scope: 'channel', period, now, member, pageSize: 1 });
+  const { range: weekRange, you: weekRank } = await place('week');
+  const { you: allRank } = await place('all');
   const stats = await statsOf(context.db, member, channel.id);
   const answered = stats?.answered ?? 0;
   const lines = [

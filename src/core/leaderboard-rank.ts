@@ -75,7 +75,7 @@ export function compareRows(a: BoardRow, b: BoardRow): number {
  * store sums integer ledger rows per member).
  */
 export function rankBoard(rows: ReadonlyArray<BoardRow>, options: RankOptions = {}): RankedBoard {
-  const pageSize = clampInt(options.pageSize ?? DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+  const pageSize = pageSizeOf(options);
   const sorted = [...rows].sort(compareRows);
   const total = sorted.length;
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -87,6 +87,27 @@ export function rankBoard(rows: ReadonlyArray<BoardRow>, options: RankOptions = 
     rank: ranks[start + index] ?? start + index + 1,
   }));
   return { entries, page, pages, total };
+}
+
+/**
+ * Page 1 of a board known only by its leaders (every member whose rank is at most the page
+ * size, ties at the cut included, as the store's board page returns them) and its total.
+ * The same page `rankBoard` gives from all the rows: the leaders are a prefix of the board
+ * in board order, and a rank only counts members with more points, all of them leaders.
+ */
+export function rankLeaders(
+  leaders: ReadonlyArray<BoardRow>,
+  total: number,
+  options: Pick<RankOptions, 'pageSize'> = {},
+): RankedBoard {
+  const pageSize = pageSizeOf(options);
+  const board = rankBoard(leaders, { pageSize, page: 1 });
+  return { ...board, pages: Math.max(1, Math.ceil(total / pageSize)), total };
+}
+
+/** The page size `rankBoard` uses for `options`: default 10, within 1..MAX_PAGE_SIZE. */
+export function pageSizeOf(options: Pick<RankOptions, 'pageSize'>): number {
+  return clampInt(options.pageSize ?? DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
 }
 
 /**

@@ -15,9 +15,11 @@ export {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,
   type MemberRank,
+  pageSizeOf,
   type RankedBoard,
   type RankedEntry,
   type RankOptions,
   rankBoard,
+  rankLeaders,
   rankOf,
 } from './leaderboard-rank.ts';

@@ -41,6 +41,7 @@ describe('migrations', () => {
       'members',
       'points_daily',
       'points_ledger',
+      'points_rollup',
       'practice_pending',
       'practice_state',
       'processed_events',
