@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   ingest: () => import('./ingest.ts'),
   // After ingest: scoring is reported as a share of the ingest cost measured in the same run.
   scoring: () => import('./scoring.ts'),
+  leaderboards: () => import('./leaderboards.ts'),
   fanout: () => import('./fanout.ts'),
   startup: () => import('./startup.ts'),
 };
