@@ -83,3 +83,24 @@ export function isBareTermList(signals: TermListSignals): boolean {
     signals.borrowedShare >= TERM_LIST_MIN_BORROWED_SHARE
   );
 }
+
+/**
+ * `isBareTermList(termListSignals(text, borrowed))`, skipping the chunk-by-chunk pass when
+ * the whole-text measures already clear the answer (prose does on its grammar words alone).
+ * The same verdict: the other three conditions do not depend on the list shape, so the
+ * pre-check passes it as the largest it could be.
+ */
+export function looksLikeBareTermList(text: string, borrowed: ReadonlySet<string>): boolean {
+  const profile = profileWords(text);
+  const contentWords = profile.contentStems.length;
+  const wholeText: TermListSignals = {
+    contentWords,
+    functionShare: share(profile.functionWordCount, profile.wordCount),
+    listShape: Number.POSITIVE_INFINITY,
+    borrowedShare: share(
+      profile.contentStems.filter((stem) => borrowed.has(stem)).length,
+      contentWords,
+    ),
+  };
+  return isBareTermList(wholeText) && isBareTermList(termListSignals(text, borrowed));
+}

@@ -9,7 +9,7 @@ import type { Question } from '../content/schema.ts';
 import { type Coverage, coverage } from './coverage.ts';
 import { findCopies, shingles } from './scoring-copy.ts';
 import { repeatSignals, repeatsQuestion } from './scoring-repeat.ts';
-import { isBareTermList, termListSignals } from './scoring-term-list.ts';
+import { looksLikeBareTermList } from './scoring-term-list.ts';
 import { contentStemSet, rubricStemSet } from './scoring-words.ts';
 
 export interface ScoringScheme {
@@ -131,7 +131,7 @@ export function scoreAnswers(input: ScoreInput): ScoredAnswer[] {
     }
     const copy = copies[index];
     const flags: ScoringFlag[] = [];
-    if (isBareTermList(termListSignals(answer.text, borrowed))) flags.push('bare-term-list');
+    if (looksLikeBareTermList(answer.text, borrowed)) flags.push('bare-term-list');
     if (repeatsQuestion(repeatSignals(answer.text, question.question))) {
       flags.push('repeats-question');
     }

@@ -127,7 +127,9 @@ export function normaliseText(text: string): string {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-_./][\p{L}\p{N}]+)*/gu;
-const CONNECTOR = /[-_./]/u;
+/** WORD for normalised printable ASCII, where letters and digits are a-z and 0-9: faster. */
+const ASCII_WORD = /[a-z0-9]+(?:[-_./][a-z0-9]+)*/g;
+const CONNECTOR = /[-_./]/;
 
 /**
  * The words of `text` in order, tokenized afresh and not remembered: for one-off texts
@@ -136,7 +138,8 @@ const CONNECTOR = /[-_./]/u;
 export function tokenizeOnce(text: string): TextToken[] {
   const tokens: TextToken[] = [];
   // match() with /g gives the words as plain strings, cheaper than matchAll's match objects.
-  for (const word of normaliseText(text).match(WORD) ?? []) {
+  const words = BEYOND_ASCII.test(text) ? WORD : ASCII_WORD;
+  for (const word of normaliseText(text).match(words) ?? []) {
     if (!CONNECTOR.test(word)) {
       tokens.push(makeToken(word, 'word'));
       continue;
