@@ -3,11 +3,10 @@
  * member makes in it. One per test file; the database is emptied before each test (see
  * ./engine.ts). Slash commands go through `command` of the Discord end-to-end tests.
  */
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { DiscordAdapter } from '../../adapters/discord/index.ts';
 import { channelsOfWorkspace } from '../../db/queries/channels.ts';
 import { until } from '../adapters/discord/engine.ts';
-import { logger } from '../adapters/discord/harness.ts';
 import {
   buttonClick,
   drillCommand,
@@ -24,6 +23,7 @@ import {
 } from '../fakes/discord/index.ts';
 import { answersByMember } from './answers.ts';
 import { type HostileEngine, startEngine, type TestDatabase } from './engine.ts';
+import { errorLog } from './error-log.ts';
 
 export { command as discordCommand } from '../adapters/discord/engine.ts';
 
@@ -54,18 +54,19 @@ export function useDiscordWorld(
   let fake: FakeDiscord | undefined;
   let adapter: DiscordAdapter | undefined;
   let engine: HostileEngine | undefined;
+  const errors = errorLog();
   beforeAll(async () => {
     fake = await startFakeDiscord();
     adapter = new DiscordAdapter({
       token: fake.token,
       applicationId: fake.options.applicationId,
       apiUrl: fake.apiUrl,
-      logger,
+      logger: errors.logger,
       timeoutMs: 3_000,
       channelsOf: async (workspace) =>
         (await channelsOfWorkspace(database.db, workspace)).map((channel) => channel.id),
     });
-    engine = await startEngine(database.db, adapter, extraContentDirs);
+    engine = await startEngine(database.db, adapter, extraContentDirs, errors);
   });
   afterAll(async () => {
     await adapter?.stop();
@@ -73,6 +74,10 @@ export function useDiscordWorld(
   });
   beforeEach(async () => {
     await engine?.reset();
+  });
+  // Never a crash: nothing the test sent made the adapter or the engine log an error.
+  afterEach(() => {
+    expect(errors.take()).toEqual([]);
   });
   return {
     get fake() {

@@ -18,8 +18,8 @@ import type { EngineContext } from '../../src/core/context.ts';
 import { noMetrics } from '../../src/core/metrics-port.ts';
 import type { Platform } from '../../src/core/platform.ts';
 import { DrillService } from '../../src/core/service.ts';
-import { logger } from '../adapters/slack/harness.ts';
 import type { useDatabase } from '../support/db.ts';
+import { type ErrorLog, errorLog } from './error-log.ts';
 
 /** The database handle `useDatabase` gives a test file. */
 export type TestDatabase = ReturnType<typeof useDatabase>;
@@ -27,6 +27,8 @@ export type TestDatabase = ReturnType<typeof useDatabase>;
 export interface HostileEngine {
   service: DrillService;
   context: EngineContext;
+  /** Errors the engine (and the adapter, given the same logger) logged. */
+  errors: ErrorLog;
   /** Call after the tables were emptied: stores the packs' snapshots again. */
   reset(): Promise<void>;
 }
@@ -35,12 +37,13 @@ export async function startEngine(
   db: Db,
   platform: Platform,
   extraContentDirs: readonly string[] = [],
+  errors: ErrorLog = errorLog(),
 ): Promise<HostileEngine> {
   let catalog: Catalog = await loadCatalog(db, extraContentDirs);
   const context: EngineContext = {
     db,
     clock: systemClock,
-    logger,
+    logger: errors.logger,
     metrics: noMetrics,
     platforms: new Map([[platform.name, platform]]),
     instanceId: `hostile-${platform.name}`,
@@ -57,6 +60,7 @@ export async function startEngine(
   return {
     service,
     context,
+    errors,
     async reset() {
       await restoreSnapshots(db, catalog);
       drillIdsFrom += 1_000;

@@ -3,7 +3,7 @@
  * moves a member makes in it: `/drill …`, a reply in the drill's thread, the answer modal.
  * One per test file; the database is emptied before each test (see ./engine.ts).
  */
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { makeRig, type SlackRig } from '../adapters/slack/harness.ts';
 import {
   blockActions,
@@ -14,6 +14,7 @@ import {
   viewSubmission,
 } from '../fakes/slack/index.ts';
 import { type HostileEngine, startEngine, type TestDatabase } from './engine.ts';
+import { errorLog } from './error-log.ts';
 
 export const SLACK_CHANNEL = 'C0HOSTILE01';
 export const SLACK_ADMIN = 'U0ADMIN001';
@@ -35,17 +36,23 @@ export function useSlackWorld(
 ): SlackWorld {
   let rig: SlackRig | undefined;
   let engine: HostileEngine | undefined;
+  const errors = errorLog();
   beforeAll(async () => {
     rig = await makeRig('socket', {
       fake: { users: [{ id: SLACK_ADMIN, is_admin: true, name: 'ada' }] },
+      adapter: { logger: errors.logger },
     });
-    engine = await startEngine(database.db, rig.adapter, extraContentDirs);
+    engine = await startEngine(database.db, rig.adapter, extraContentDirs, errors);
   });
   afterAll(async () => {
     await rig?.close();
   });
   beforeEach(async () => {
     await engine?.reset();
+  });
+  // Never a crash: nothing the test sent made the adapter or the engine log an error.
+  afterEach(() => {
+    expect(errors.take()).toEqual([]);
   });
   return {
     get fake() {

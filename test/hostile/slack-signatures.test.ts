@@ -10,7 +10,7 @@
  * `trigger_id`): stored or run once, answered once.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rawRows } from '../../db/raw.ts';
 import { makeRig, type SlackRig } from '../adapters/slack/harness.ts';
 import {
@@ -24,6 +24,7 @@ import {
 import { useDatabase } from '../support/db.ts';
 import { HUGE } from './cases.ts';
 import { type HostileEngine, startEngine } from './engine.ts';
+import { errorLog } from './error-log.ts';
 import { SLACK_ADMIN, SLACK_CHANNEL, SLACK_HOSTILE } from './slack-drive.ts';
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -117,11 +118,17 @@ describe('forged and replayed requests to Slack HTTP mode', () => {
   const database = useDatabase('pglite');
   let rig: SlackRig | undefined;
   let engine: HostileEngine | undefined;
+  const errors = errorLog();
   beforeAll(async () => {
     rig = await makeRig('http', {
       fake: { users: [{ id: SLACK_ADMIN, is_admin: true, name: 'ada' }] },
+      adapter: { logger: errors.logger },
     });
-    engine = await startEngine(database.db, rig.adapter);
+    engine = await startEngine(database.db, rig.adapter, [], errors);
+  });
+  // Refusals are warnings at most: nothing here is an error of the bot's.
+  afterEach(() => {
+    expect(errors.take()).toEqual([]);
   });
   afterAll(async () => {
     await rig?.close();
