@@ -3,83 +3,94 @@
  * until a second after its answer, in call order; an aborted waiter leaves without a turn. Real timers
  * at a small scale (the pacer's whole job is wall-clock spacing).
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GlobalPacer } from '../../../adapters/discord/global-pacer.ts';
 import { carriesToken } from '../../../adapters/discord/paced-rest.ts';
 
-/** Takes `count` turns at once; each request is answered as soon as it is let go. */
-async function turns(pacer: GlobalPacer, count: number): Promise<number[]> {
+/**
+ * Takes `count` turns at once, each request answered `answerMs` after it is let go, and
+ * runs the fake clock until all are done; returns when each was let go (ms from the start).
+ */
+async function turns(pacer: GlobalPacer, count: number, answerMs = 0): Promise<number[]> {
+  const started = Date.now();
   const times: number[] = [];
-  await Promise.all(
+  const all = Promise.all(
     Array.from({ length: count }, () =>
       pacer.turn().then((done) => {
-        times.push(performance.now());
-        done();
+        times.push(Date.now() - started);
+        setTimeout(done, answerMs);
       }),
     ),
   );
+  await vi.advanceTimersByTimeAsync(60_000);
+  await all;
   return times;
 }
 
 describe('GlobalPacer', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('spaces requests evenly, a tenth under 1000 / perSecond ms apart', async () => {
     const times = await turns(new GlobalPacer({ perSecond: 50 }), 20);
     const gaps = times.slice(1).map((at, i) => at - (times[i] ?? at));
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(17);
-    // And no slower than it must be: 19 gaps of 18 ms, with timer slack.
-    expect((times.at(-1) ?? 0) - (times[0] ?? 0)).toBeLessThan(19 * 18 + 150);
+    expect(new Set(gaps)).toEqual(new Set([18]));
   });
 
   it('counts a request until a second after its answer', async () => {
-    const started = performance.now();
-    const times = await turns(new GlobalPacer({ perSecond: 50, perWindow: 5 }), 7);
-    const offsets = times.map((at) => at - started);
-    // The first five go 18 ms apart; the sixth waits for the first answer to be a second old.
-    expect(offsets[4]).toBeLessThan(500);
-    expect(offsets[5]).toBeGreaterThanOrEqual(990);
-    for (let i = 5; i < times.length; i += 1) {
-      expect((times[i] ?? 0) - (times[i - 5] ?? 0)).toBeGreaterThanOrEqual(990);
-    }
+    const times = await turns(new GlobalPacer({ perSecond: 50, perWindow: 5 }), 7, 30);
+    // Five go 18 ms apart; the sixth waits until the first answer (at 30 ms) is a second old.
+    expect(times).toEqual([0, 18, 36, 54, 72, 1030, 1048]);
   });
 
   it('holds the next request while the window is full of requests in flight', async () => {
     const pacer = new GlobalPacer({ perSecond: 50, perWindow: 2 });
-    const first = await pacer.turn();
-    const second = await pacer.turn();
-    let third = 0;
+    const both = Promise.all([pacer.turn(), pacer.turn()]);
+    await vi.advanceTimersByTimeAsync(100);
+    const [first, second] = await both;
+    let third: number | undefined;
     const waiting = pacer.turn().then((done) => {
-      third = performance.now();
+      third = Date.now();
       done();
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(third).toBe(0);
-    const answered = performance.now();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(third).toBeUndefined();
+    const answered = Date.now();
     first();
     second();
+    await vi.advanceTimersByTimeAsync(1_000);
     await waiting;
-    expect(third - answered).toBeGreaterThanOrEqual(990);
+    expect(third).toBe(answered + 1_000);
   });
 
   it('defaults to one under the limit, for the rounding of two clocks', async () => {
-    const started = performance.now();
-    const times = await turns(new GlobalPacer({ perSecond: 20 }), 20);
-    // 19 go 45 ms apart; the 20th waits for the first answer to be a second old.
-    expect((times[18] ?? 0) - started).toBeLessThan(990);
-    expect((times[19] ?? 0) - started).toBeGreaterThanOrEqual(990);
+    const times = await turns(new GlobalPacer({ perSecond: 50 }), 50);
+    // 49 go 18 ms apart; the 50th waits for the first answer to be a second old.
+    expect(times[48]).toBe(48 * 18);
+    expect(times[49]).toBe(1_000);
   });
 
   it('drops a waiter whose signal aborts, without using its turn', async () => {
     const pacer = new GlobalPacer({ perSecond: 10 });
+    const started = Date.now();
     (await pacer.turn())();
     const controller = new AbortController();
     const aborted = pacer.turn(controller.signal);
-    const next = pacer.turn();
+    let nextAt: number | undefined;
+    const next = pacer.turn().then((done) => {
+      nextAt = Date.now() - started;
+      done();
+    });
     controller.abort(new Error('timed out'));
     await expect(aborted).rejects.toThrow('timed out');
-    const before = performance.now();
-    (await next)();
-    // The aborted one's slot went to the next waiter: one spacing, not two.
-    expect(performance.now() - before).toBeLessThan(150);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await next;
+    // The aborted one's turn went to the next waiter: one spacing (90 ms), not two.
+    expect(nextAt).toBe(90);
   });
 });
 
