@@ -12,7 +12,7 @@
  * - Short words (3 letters or fewer, "dp", "rag", "xss", "iam") and words with digits
  *   ("imdsv2", "t1078", "s3") match exactly only: one edit there is another thing entirely.
  */
-import { type TextToken, tokenizeText } from './text-tokens.ts';
+import { type TextToken, tokenizePhrase, tokenizeText } from './text-tokens.ts';
 import { isTypoOf } from './typo-tolerance.ts';
 
 /** The parts of a question the coverage function reads; a pack `Question` fits it. */
@@ -65,8 +65,11 @@ export interface AnalysedText {
   readonly byStem: ReadonlyMap<string, readonly number[]>;
   /** Distinct fuzzy-eligible words by first letter. */
   readonly fuzzyByInitial: ReadonlyMap<string, readonly VocabularyEntry[]>;
-  /** Lookups already made for this text, keyed by phrase word. */
-  readonly lookups: Map<string, readonly number[]>;
+  /**
+   * Lookups already made for this text, keyed by phrase word. Tokens are shared objects
+   * (see text-tokens.ts), so the word itself is the key: no key string built per lookup.
+   */
+  readonly lookups: Map<TextToken, readonly number[]>;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -98,7 +101,7 @@ export function analyseText(text: string): AnalysedText {
 }
 
 export function compilePhrase(phrase: string): CompiledPhrase {
-  const all = tokenizeText(phrase).filter((token) => !token.joined);
+  const all = tokenizePhrase(phrase).filter((token) => !token.joined);
   // Stop-words inside a compound stay ("mix-up" is not "mix"), and a phrase of stop-words
   // only ("it") keeps them rather than matching everything.
   const content = all.some((token) => !token.stopWord)
@@ -119,8 +122,7 @@ function isFuzzyMatch(word: TextToken, candidate: TextToken): boolean {
 
 /** Sorted, distinct positions in `text` where `word` occurs, exactly or with a typo. */
 function positionsOf(text: AnalysedText, word: TextToken): readonly number[] {
-  const key = `${word.raw}\u0000${word.stem}`;
-  const known = text.lookups.get(key);
+  const known = text.lookups.get(word);
   if (known) return known;
   const found = new Set<number>(text.byStem.get(word.stem));
   if (word.fuzzy) {
@@ -129,7 +131,7 @@ function positionsOf(text: AnalysedText, word: TextToken): readonly number[] {
     }
   }
   const positions = [...found].sort((a, b) => a - b);
-  text.lookups.set(key, positions);
+  text.lookups.set(word, positions);
   return positions;
 }
 

@@ -31,7 +31,7 @@ export interface RepeatSignals {
 
 export function repeatSignals(answer: string, questionText: string): RepeatSignals {
   const question = profileWords(questionText).contentStems;
-  const questionStems = new Set(question);
+  const questionStems = contentStemSet(questionText);
   const answerStems = profileWords(answer).contentStems;
   const present = contentStemSet(answer);
   const recalled = [...questionStems].filter((stem) => present.has(stem)).length;

@@ -5,7 +5,7 @@
  * same way the rubric does: same normalisation, same Porter stems, same compound handling.
  */
 import type { RubricSource } from './coverage.ts';
-import { type TextToken, tokenizeOnce, tokenizeText } from './text-tokens.ts';
+import { type TextToken, tokenizeOnce, tokenizePhrase, tokenizeText } from './text-tokens.ts';
 
 /**
  * Grammar words the tokenizer deliberately keeps as content (negations, limiters and
@@ -79,9 +79,17 @@ export function profileWords(text: string): WordProfile {
   return profile;
 }
 
+/** Sets already built, per (remembered) profile: the question's is asked for every answer. */
+const stemSets = new WeakMap<WordProfile, ReadonlySet<string>>();
+
 /** Distinct content stems of a text. */
-export function contentStemSet(text: string): Set<string> {
-  return new Set(profileWords(text).contentStems);
+export function contentStemSet(text: string): ReadonlySet<string> {
+  const profile = profileWords(text);
+  const known = stemSets.get(profile);
+  if (known) return known;
+  const stems: ReadonlySet<string> = new Set(profile.contentStems);
+  stemSets.set(profile, stems);
+  return stems;
 }
 
 /**
@@ -92,7 +100,10 @@ export function contentStemSet(text: string): Set<string> {
 export function rubricStemSet(question: RubricSource): Set<string> {
   const stems = new Set<string>();
   for (const point of question.framework.points) {
-    for (const phrase of point.rubric) for (const stem of contentStemSet(phrase)) stems.add(stem);
+    // Through the phrase cache, like the phrases compiled for coverage (see tokenizePhrase).
+    for (const phrase of point.rubric) {
+      for (const stem of profileOf(tokenizePhrase(phrase)).contentStems) stems.add(stem);
+    }
   }
   return stems;
 }

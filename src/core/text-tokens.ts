@@ -177,3 +177,21 @@ export function tokenizeText(text: string): readonly TextToken[] {
   recent.set(text, tokens);
   return tokens;
 }
+
+/**
+ * Rubric phrases (and question texts), tokenized once per process. Every reveal parses its
+ * question afresh from the snapshot, but the phrases are the packs' own few thousand
+ * strings; kept apart from the recent texts so they never push an answer out. Bounded: the
+ * map is emptied when full (custom packs may bring many more).
+ */
+const PHRASE_CACHE_LIMIT = 20_000;
+const phrases = new Map<string, readonly TextToken[]>();
+
+export function tokenizePhrase(phrase: string): readonly TextToken[] {
+  const known = phrases.get(phrase);
+  if (known) return known;
+  if (phrases.size >= PHRASE_CACHE_LIMIT) phrases.clear();
+  const tokens = Object.freeze(tokenizeOnce(phrase));
+  phrases.set(phrase, tokens);
+  return tokens;
+}
