@@ -32,7 +32,7 @@ describe('drillbot CLI', () => {
     const handle = await openEmbedded(dataDir);
     try {
       const [row] = await rawRows<{ n: number }>(handle.db, countTables);
-      expect(row?.n).toBe(17);
+      expect(row?.n).toBe(18);
     } finally {
       await handle.close();
     }
@@ -49,7 +49,7 @@ describe('drillbot CLI', () => {
       const handle = openPostgres(scratch.url, { max: 1 });
       const [row] = await rawRows<{ n: number }>(handle.db, countTables);
       await handle.close();
-      expect(row?.n).toBe(17);
+      expect(row?.n).toBe(18);
     } finally {
       await scratch.drop();
     }
