@@ -41,18 +41,54 @@ export function shingles(text: string, exclude: ReadonlySet<string> = new Set())
   return runs;
 }
 
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+/** Stem ids are below this; a pair's number is exact in a double (2^52 < 2^53). */
+const PAIR_SPAN = 2 ** 26;
+
+/**
+ * The same runs as `shingles`, each a number: a pair of stems is `first * PAIR_SPAN + second`
+ * over ids handed out by `ids` (one map per drill, so every answer and the question agree).
+ * Scoring compares many answers pairwise; numbers hash and compare without building a string
+ * per run. Equal pairs of stems give equal numbers and different pairs different ones (ids
+ * stay below PAIR_SPAN: a drill would need 67 million distinct words), so the sets, their
+ * sizes and their Jaccard indexes are those of the string runs.
+ */
+export function shingleKeys(
+  stems: readonly string[],
+  ids: Map<string, number>,
+  exclude: ReadonlySet<number> = new Set(),
+): Set<number> {
+  // The pair encoding fits runs of two stems only: this line stops compiling otherwise.
+  const runLength: 2 = COPY_SHINGLE_SIZE;
+  const runs = new Set<number>();
+  let previous = -1;
+  for (let index = 0; index < stems.length; index += 1) {
+    const stem = stems[index] ?? '';
+    let id = ids.get(stem);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(stem, id);
+    }
+    if (index >= runLength - 1) {
+      const run = previous * PAIR_SPAN + id;
+      if (!exclude.has(run)) runs.add(run);
+    }
+    previous = id;
+  }
+  return runs;
+}
+
+export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   if (a.size === 0 && b.size === 0) return 0;
   let shared = 0;
   for (const item of a) if (b.has(item)) shared += 1;
   return shared / (a.size + b.size - shared);
 }
 
-export interface CopyCandidate {
+export interface CopyCandidate<T = string> {
   readonly memberId: string;
   readonly firstSentAt: Date;
-  /** From `shingles(text, questionShingles)`. */
-  readonly shingles: ReadonlySet<string>;
+  /** From `shingles(text, questionShingles)`, or `shingleKeys` over one drill's ids. */
+  readonly shingles: ReadonlySet<T>;
 }
 
 export interface CopyMatch {
@@ -65,7 +101,9 @@ export interface CopyMatch {
  * similar one at or above the threshold, the earliest on a tie. An answer sent at the same
  * instant is not earlier, so neither of two simultaneous answers is a copy of the other.
  */
-export function findCopies(candidates: readonly CopyCandidate[]): Array<CopyMatch | undefined> {
+export function findCopies<T>(
+  candidates: readonly CopyCandidate<T>[],
+): Array<CopyMatch | undefined> {
   return candidates.map((answer) => {
     if (answer.shingles.size < COPY_MIN_SHINGLES) return undefined;
     let best: (CopyMatch & { readonly at: number }) | undefined;

@@ -7,10 +7,10 @@
  */
 import type { Question } from '../content/schema.ts';
 import { type Coverage, coverage } from './coverage.ts';
-import { findCopies, shingles } from './scoring-copy.ts';
+import { findCopies, shingleKeys } from './scoring-copy.ts';
 import { repeatSignals, repeatsQuestion } from './scoring-repeat.ts';
 import { looksLikeBareTermList } from './scoring-term-list.ts';
-import { contentStemSet, rubricStemSet } from './scoring-words.ts';
+import { contentStemSet, profileWords, rubricStemSet } from './scoring-words.ts';
 
 export interface ScoringScheme {
   /** Points for any non-empty on-time answer, gaming or not. */
@@ -107,14 +107,18 @@ export function scoreAnswers(input: ScoreInput): ScoredAnswer[] {
   const { question, answers } = input;
   const scheme = input.scheme ?? DEFAULT_SCHEME;
   const borrowed = new Set([...rubricStemSet(question), ...contentStemSet(question.question)]);
-  const questionShingles = shingles(question.question);
+  // Stem ids for this drill's numeric shingles (see shingleKeys): question and answers share them.
+  const stemIds = new Map<string, number>();
+  const questionShingles = shingleKeys(profileWords(question.question).contentStems, stemIds);
   const empty = answers.map((answer) => answer.text.trim() === '');
   const copies = findCopies(
     answers.map((answer, index) => ({
       memberId: answer.memberId,
       firstSentAt: answer.firstSentAt,
       // An empty answer has nothing to copy or be copied.
-      shingles: empty[index] ? new Set<string>() : shingles(answer.text, questionShingles),
+      shingles: empty[index]
+        ? new Set<number>()
+        : shingleKeys(profileWords(answer.text).contentStems, stemIds, questionShingles),
     })),
   );
 
