@@ -61,7 +61,7 @@ interface VocabularyEntry {
 /** An answer tokenised once, with an index for exact and fuzzy word lookups. */
 export interface AnalysedText {
   readonly wordCount: number;
-  /** Stem (or the word itself, see `TextToken.stem`) -> positions. */
+  /** Stem (or the word itself, see `TextToken.stem`) -> positions, ascending and distinct. */
   readonly byStem: ReadonlyMap<string, readonly number[]>;
   /** Distinct fuzzy-eligible words by first letter. */
   readonly fuzzyByInitial: ReadonlyMap<string, readonly VocabularyEntry[]>;
@@ -88,7 +88,12 @@ export function analyseText(text: string): AnalysedText {
     // alias ("mlkem") shares the position of the compound's first part.
     const at = position;
     if (!token.stopWord && !token.joined) position += 1;
-    pushTo(byStem, token.stem, at);
+    // A joined alias and its first part can share a stem ("connect-ion") at one position;
+    // positions only grow, so a repeat is the last one: kept once, the list stays distinct
+    // and sorted and lookups can hand it out as it is.
+    const known = byStem.get(token.stem);
+    if (!known) byStem.set(token.stem, [at]);
+    else if (known[known.length - 1] !== at) known.push(at);
     if (token.fuzzy) {
       const entry = vocabulary.get(token.raw);
       if (entry) entry.positions.push(at);
@@ -120,17 +125,24 @@ function isFuzzyMatch(word: TextToken, candidate: TextToken): boolean {
   return isTypoOf(word.raw, candidate.raw) || isTypoOf(word.stem, candidate.stem);
 }
 
+const NO_POSITIONS: readonly number[] = Object.freeze([]);
+
 /** Sorted, distinct positions in `text` where `word` occurs, exactly or with a typo. */
 function positionsOf(text: AnalysedText, word: TextToken): readonly number[] {
   const known = text.lookups.get(word);
   if (known) return known;
-  const found = new Set<number>(text.byStem.get(word.stem));
+  const exact = text.byStem.get(word.stem) ?? NO_POSITIONS;
+  let typos: number[] | undefined;
   if (word.fuzzy) {
     for (const entry of text.fuzzyByInitial.get(word.raw[0] ?? '') ?? []) {
-      if (isFuzzyMatch(word, entry.token)) for (const at of entry.positions) found.add(at);
+      if (!isFuzzyMatch(word, entry.token)) continue;
+      typos ??= [];
+      typos.push(...entry.positions);
     }
   }
-  const positions = [...found].sort((a, b) => a - b);
+  // Most words match exactly or not at all: the exact list is already sorted and distinct,
+  // so only typo matches need merging (no set and sort per lookup).
+  const positions = typos ? [...new Set([...exact, ...typos])].sort((a, b) => a - b) : exact;
   text.lookups.set(word, positions);
   return positions;
 }
@@ -145,32 +157,57 @@ export function phraseMatches(
 ): boolean {
   const analysed = typeof text === 'string' ? analyseText(text) : text;
   const compiled = typeof phrase === 'string' ? compilePhrase(phrase) : phrase;
-  if (compiled.words.length === 0) return false;
-  const events: Array<{ at: number; word: number }> = [];
-  for (const [index, { word, count }] of compiled.words.entries()) {
-    const positions = positionsOf(analysed, word);
-    if (positions.length < count) return false;
-    for (const at of positions) events.push({ at, word: index });
+  const words = compiled.words;
+  const kinds = words.length;
+  if (kinds === 0) return false;
+  // Each occurrence is one number, position * kinds + word index: sorting the numbers orders
+  // by position, then by word, with no object per occurrence.
+  const events: number[] = [];
+  for (let index = 0; index < kinds; index += 1) {
+    const entry = words[index];
+    if (!entry) return false;
+    const positions = positionsOf(analysed, entry.word);
+    if (positions.length < entry.count) return false;
+    for (const at of positions) events.push(at * kinds + index);
   }
-  if (compiled.words.length === 1) return true;
-  events.sort((a, b) => a.at - b.at);
-  const need = compiled.words.map((entry) => entry.count);
+  if (kinds === 1) return true;
+  events.sort((a, b) => a - b);
+  const need = words.map((entry) => entry.count);
   let missing = need.reduce((sum, count) => sum + count, 0);
   const have = need.map(() => 0);
   let left = 0;
   for (const event of events) {
-    have[event.word] = (have[event.word] ?? 0) + 1;
-    if ((have[event.word] ?? 0) <= (need[event.word] ?? 0)) missing -= 1;
-    while (missing === 0) {
-      const first = events[left];
-      if (!first) break;
-      if (event.at - first.at + 1 <= compiled.window) return true;
-      have[first.word] = (have[first.word] ?? 0) - 1;
-      if ((have[first.word] ?? 0) < (need[first.word] ?? 0)) missing += 1;
+    const word = event % kinds;
+    have[word] = (have[word] ?? 0) + 1;
+    if ((have[word] ?? 0) <= (need[word] ?? 0)) missing -= 1;
+    while (missing === 0 && left < events.length) {
+      const first = events[left] ?? 0;
+      const firstWord = first % kinds;
+      if ((event - word) / kinds - (first - firstWord) / kinds + 1 <= compiled.window) return true;
+      have[firstWord] = (have[firstWord] ?? 0) - 1;
+      if ((have[firstWord] ?? 0) < (need[firstWord] ?? 0)) missing += 1;
       left += 1;
     }
   }
   return false;
+}
+
+/**
+ * Phrases compiled already, by text. Each reveal parses its question afresh, so the rubric
+ * cache below misses once per drill; a phrase's compiled form depends on its text alone and
+ * the packs bring a few thousand, so they are compiled once per process. Bounded like the
+ * phrase tokens (see tokenizePhrase): emptied when full.
+ */
+const PHRASE_CACHE_LIMIT = 20_000;
+const compiledPhrases = new Map<string, CompiledPhrase>();
+
+function compiledPhrase(phrase: string): CompiledPhrase {
+  const known = compiledPhrases.get(phrase);
+  if (known) return known;
+  if (compiledPhrases.size >= PHRASE_CACHE_LIMIT) compiledPhrases.clear();
+  const compiled = compilePhrase(phrase);
+  compiledPhrases.set(phrase, compiled);
+  return compiled;
 }
 
 const compiledRubrics = new WeakMap<RubricSource, CompiledRubric>();
@@ -182,9 +219,9 @@ export function compileRubric(question: RubricSource): CompiledRubric {
   const compiled: CompiledRubric = {
     points: question.framework.points.map((point) => ({
       id: point.id,
-      phrases: point.rubric.map(compilePhrase),
+      phrases: point.rubric.map(compiledPhrase),
     })),
-    markers: (question.mistake?.markers ?? []).map(compilePhrase),
+    markers: (question.mistake?.markers ?? []).map(compiledPhrase),
   };
   compiledRubrics.set(question, compiled);
   return compiled;
