@@ -44,11 +44,20 @@ function isContentWord(token: TextToken): boolean {
 }
 
 function profileOf(tokens: readonly TextToken[]): WordProfile {
-  const words = tokens.filter((token) => !token.joined);
+  // One pass, no intermediate arrays: every answer is profiled.
+  let wordCount = 0;
+  let functionWordCount = 0;
+  const contentStems: string[] = [];
+  for (const token of tokens) {
+    if (token.joined) continue;
+    wordCount += 1;
+    if (isFunctionWord(token)) functionWordCount += 1;
+    if (isContentWord(token)) contentStems.push(token.stem);
+  }
   return Object.freeze({
-    wordCount: words.length,
-    functionWordCount: words.filter(isFunctionWord).length,
-    contentStems: Object.freeze(words.filter(isContentWord).map((token) => token.stem)),
+    wordCount,
+    functionWordCount,
+    contentStems: Object.freeze(contentStems),
   });
 }
 
@@ -100,10 +109,24 @@ export function contentStemSet(text: string): ReadonlySet<string> {
 export function rubricStemSet(question: RubricSource): Set<string> {
   const stems = new Set<string>();
   for (const point of question.framework.points) {
-    // Through the phrase cache, like the phrases compiled for coverage (see tokenizePhrase).
     for (const phrase of point.rubric) {
-      for (const stem of profileOf(tokenizePhrase(phrase)).contentStems) stems.add(stem);
+      for (const stem of phraseContentStems(phrase)) stems.add(stem);
     }
   }
+  return stems;
+}
+
+/**
+ * A rubric phrase's content stems, once per phrase's (cached, shared) tokens: every reveal
+ * builds its question's stem set afresh, from the same few thousand phrases.
+ */
+const phraseStems = new WeakMap<readonly TextToken[], readonly string[]>();
+
+function phraseContentStems(phrase: string): readonly string[] {
+  const tokens = tokenizePhrase(phrase);
+  const known = phraseStems.get(tokens);
+  if (known) return known;
+  const stems = profileOf(tokens).contentStems;
+  phraseStems.set(tokens, stems);
   return stems;
 }

@@ -106,7 +106,8 @@ export function votePoints(upvotes: number, scheme: ScoringScheme = DEFAULT_SCHE
 export function scoreAnswers(input: ScoreInput): ScoredAnswer[] {
   const { question, answers } = input;
   const scheme = input.scheme ?? DEFAULT_SCHEME;
-  const borrowed = new Set([...rubricStemSet(question), ...contentStemSet(question.question)]);
+  const borrowed = rubricStemSet(question);
+  for (const stem of contentStemSet(question.question)) borrowed.add(stem);
   // Stem ids for this drill's numeric shingles (see shingleKeys): question and answers share them.
   const stemIds = new Map<string, number>();
   const questionShingles = shingleKeys(profileWords(question.question).contentStems, stemIds);
