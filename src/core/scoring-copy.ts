@@ -79,9 +79,19 @@ export function shingleKeys(
 
 export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   if (a.size === 0 && b.size === 0) return 0;
+  // Walk the smaller set, look up in the larger: the same count, fewer lookups.
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
-  for (const item of a) if (b.has(item)) shared += 1;
+  for (const item of small) if (large.has(item)) shared += 1;
   return shared / (a.size + b.size - shared);
+}
+
+/**
+ * Whether two sets of these sizes can reach `COPY_MIN_SIMILARITY` at all: they share at most
+ * the smaller, so Jaccard is at most smaller / larger. Skipping the rest skips no copy.
+ */
+function canBeCopy(a: number, b: number): boolean {
+  return Math.min(a, b) >= COPY_MIN_SIMILARITY * Math.max(a, b);
 }
 
 export interface CopyCandidate<T = string> {
@@ -111,6 +121,7 @@ export function findCopies<T>(
       const at = other.firstSentAt.getTime();
       if (other.memberId === answer.memberId || at >= answer.firstSentAt.getTime()) continue;
       if (other.shingles.size < COPY_MIN_SHINGLES) continue;
+      if (!canBeCopy(answer.shingles.size, other.shingles.size)) continue;
       const similarity = jaccard(answer.shingles, other.shingles);
       if (similarity < COPY_MIN_SIMILARITY) continue;
       if (!best || similarity > best.similarity || (similarity === best.similarity && at < best.at))

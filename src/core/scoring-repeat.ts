@@ -32,12 +32,17 @@ export interface RepeatSignals {
 export function repeatSignals(answer: string, questionText: string): RepeatSignals {
   const question = profileWords(questionText).contentStems;
   const questionStems = contentStemSet(questionText);
-  const answerStems = profileWords(answer).contentStems;
-  const present = contentStemSet(answer);
-  const recalled = [...questionStems].filter((stem) => present.has(stem)).length;
+  // One pass over the answer's stems, no set of them: every answer is checked, and the
+  // question's few stems are all a recalled one can be.
+  const recalled = new Set<string>();
+  let ownWords = 0;
+  for (const stem of profileWords(answer).contentStems) {
+    if (questionStems.has(stem)) recalled.add(stem);
+    else ownWords += 1;
+  }
   return {
-    recall: questionStems.size === 0 ? 0 : recalled / questionStems.size,
-    ownWords: answerStems.filter((stem) => !questionStems.has(stem)).length,
+    recall: questionStems.size === 0 ? 0 : recalled.size / questionStems.size,
+    ownWords,
     questionWords: question.length,
   };
 }

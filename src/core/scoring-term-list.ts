@@ -68,11 +68,15 @@ export function termListSignals(text: string, borrowed: ReadonlySet<string>): Te
     contentWords,
     functionShare: share(profile.functionWordCount, profile.wordCount),
     listShape: share(inBareChunks, contentWords),
-    borrowedShare: share(
-      profile.contentStems.filter((stem) => borrowed.has(stem)).length,
-      contentWords,
-    ),
+    borrowedShare: share(countIn(profile.contentStems, borrowed), contentWords),
   };
+}
+
+/** How many of `stems` (repeats counted) are in `set`; a loop, as every answer asks. */
+function countIn(stems: readonly string[], set: ReadonlySet<string>): number {
+  let count = 0;
+  for (const stem of stems) if (set.has(stem)) count += 1;
+  return count;
 }
 
 export function isBareTermList(signals: TermListSignals): boolean {
@@ -97,10 +101,7 @@ export function looksLikeBareTermList(text: string, borrowed: ReadonlySet<string
     contentWords,
     functionShare: share(profile.functionWordCount, profile.wordCount),
     listShape: Number.POSITIVE_INFINITY,
-    borrowedShare: share(
-      profile.contentStems.filter((stem) => borrowed.has(stem)).length,
-      contentWords,
-    ),
+    borrowedShare: share(countIn(profile.contentStems, borrowed), contentWords),
   };
   return isBareTermList(wholeText) && isBareTermList(termListSignals(text, borrowed));
 }
