@@ -135,7 +135,8 @@ function positionsOf(text: AnalysedText, word: TextToken): readonly number[] {
   let typos: number[] | undefined;
   if (word.fuzzy) {
     for (const entry of text.fuzzyByInitial.get(word.raw[0] ?? '') ?? []) {
-      if (!isFuzzyMatch(word, entry.token)) continue;
+      // A word with the phrase word's stem is in `exact` already, at all its positions.
+      if (entry.token.stem === word.stem || !isFuzzyMatch(word, entry.token)) continue;
       typos ??= [];
       typos.push(...entry.positions);
     }
