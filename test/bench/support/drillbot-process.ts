@@ -8,6 +8,7 @@ import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:c
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { BIN, REPO_ROOT } from '../../support/cli.ts';
+import { freePort } from '../../support/free-port.ts';
 
 export interface DrillbotProcess {
   readonly pid: number;
@@ -27,16 +28,6 @@ export interface StartDrillbotOptions {
   readyTimeoutMs?: number;
   /** Flags for node itself (e.g. `--cpu-prof` while finding out where time goes). */
   nodeArgs?: string[];
-}
-
-/** A free TCP port on 127.0.0.1 (closed again at once; the bot binds it a moment later). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 /** VmRSS from /proc on Linux; `ps` elsewhere. */
