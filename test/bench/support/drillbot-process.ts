@@ -6,7 +6,6 @@
  */
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { BIN, REPO_ROOT } from '../../support/cli.ts';
 import { freePort } from '../../support/free-port.ts';
 
