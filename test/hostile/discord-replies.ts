@@ -67,6 +67,17 @@ export function discordThreadReplies(world: DiscordWorld, database: TestDatabase
       expectHostileStored(answers, discordMember(DISCORD_HOSTILE.id), stored);
 
       await discordCommand(fake, DISCORD_HOSTILE, 'export-me');
+      // A long export goes out as the reply plus follow-ups, which may still be on their way
+      // when the command's reply is in: wait for them (bounded) before reading.
+      if (stored !== null) {
+        const deadline = Date.now() + 5_000;
+        while (
+          !discordOutboundText(fake.requests.all().slice(from)).includes(row.probe) &&
+          Date.now() < deadline
+        ) {
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+      }
       const sent = fake.requests.all().slice(from);
       if (stored !== null) expect(discordOutboundText(sent)).toContain(row.probe);
       expect(
