@@ -11,6 +11,7 @@ import { ErrorCode, LogLevel, WebClient, type WebClientOptions } from '@slack/we
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { z } from 'zod';
+import { waitFor } from './common/wait.ts';
 import {
   blockActions,
   blockActionsSchema,
@@ -45,7 +46,6 @@ import {
   viewSubmission,
   viewSubmissionSchema,
 } from './slack/index.ts';
-import { waitFor } from './slack/wait.ts';
 
 const CHANNEL = 'C0FAKECHN1';
 const MEMBER = 'U0FAKEUSR1';

@@ -2,16 +2,15 @@
  * Control routes under `/_fake/`: how a test in another process drives the standalone fake
  * (inject faults, make members act, dispatch events, drop the gateway, read what was
  * recorded). Each route is a thin JSON wrapper over the in-process `FakeDiscord` API, so
- * both ways of driving the fake behave the same; `control-client.ts` is the typed caller.
+ * both ways of driving the fake behave the same; ../common/control-routes.ts dispatches to
+ * them and `control-client.ts` is the typed caller.
  */
 import { z } from 'zod';
+import { type ControlTable, controlBody } from '../common/control-routes.ts';
 import { PERMISSION, type PermissionName } from './constants.ts';
 import { faultSchema } from './faults.ts';
-import { type HttpCall, sendJson } from './http-utils.ts';
 import { describeFake } from './info.ts';
 import type { FakeDiscord } from './server.ts';
-
-export const CONTROL_PREFIX = '/_fake/';
 
 const permissionName = z.enum(Object.keys(PERMISSION) as [PermissionName, ...PermissionName[]]);
 
@@ -41,34 +40,28 @@ export const controlSchemas = {
   permissions: z.object({ channelId: z.string(), denyBot: z.array(permissionName) }),
 };
 
-type Handler = (call: HttpCall, fake: FakeDiscord) => unknown;
-
-function body(call: HttpCall): unknown {
-  return call.rawBody.length === 0 ? {} : JSON.parse(call.rawBody);
-}
-
-const routes: Record<string, Handler> = {
+export const controlRoutes: ControlTable<FakeDiscord> = {
   'GET info': (_call, fake) => ({ ok: true, info: describeFake(fake) }),
   'GET requests': (call, fake) => ({
     ok: true,
     requests: fake.requests.all(call.url.searchParams.get('route') ?? undefined),
   }),
   'POST faults': (call, fake) => {
-    const request = controlSchemas.fault.parse(body(call));
+    const request = controlSchemas.fault.parse(controlBody(call));
     fake.faults.next(request.route, request.fault, request.times);
     return { ok: true };
   },
   'POST dispatch': (call, fake) => {
-    const { type, data } = controlSchemas.dispatch.parse(body(call));
+    const { type, data } = controlSchemas.dispatch.parse(controlBody(call));
     return { ok: true, deliveries: fake.dispatch(type, data) };
   },
   'POST interact': (call, fake) => ({
     ok: true,
-    interaction: fake.interact(controlSchemas.interact.parse(body(call)).payload),
+    interaction: fake.interact(controlSchemas.interact.parse(controlBody(call)).payload),
   }),
   'GET interactions': (_call, fake) => ({ ok: true, interactions: fake.interactions.all() }),
   'POST disconnect': (call, fake) => {
-    const { code, terminate } = controlSchemas.disconnect.parse(body(call));
+    const { code, terminate } = controlSchemas.disconnect.parse(controlBody(call));
     return { ok: true, dropped: fake.disconnect(code, { terminate }) };
   },
   'POST reconnect': (_call, fake) => {
@@ -98,56 +91,34 @@ const routes: Record<string, Handler> = {
       })),
   }),
   'POST members/post': (call, fake) => {
-    const { stored, dispatched } = fake.members.postTracked(controlSchemas.post.parse(body(call)));
+    const { stored, dispatched } = fake.members.postTracked(
+      controlSchemas.post.parse(controlBody(call)),
+    );
     return { ok: true, message: stored.message, dispatched };
   },
   'POST members/edit': (call, fake) => {
-    const { messageId, content } = controlSchemas.edit.parse(body(call));
+    const { messageId, content } = controlSchemas.edit.parse(controlBody(call));
     return { ok: true, message: fake.members.edit(messageId, content).message };
   },
   'POST members/delete': (call, fake) => {
-    fake.members.delete(controlSchemas.messageId.parse(body(call)).messageId);
+    fake.members.delete(controlSchemas.messageId.parse(controlBody(call)).messageId);
     return { ok: true };
   },
   'POST members/react': (call, fake) => {
-    fake.members.react(controlSchemas.reaction.parse(body(call)));
+    fake.members.react(controlSchemas.reaction.parse(controlBody(call)));
     return { ok: true };
   },
   'POST members/unreact': (call, fake) => {
-    fake.members.unreact(controlSchemas.reaction.parse(body(call)));
+    fake.members.unreact(controlSchemas.reaction.parse(controlBody(call)));
     return { ok: true };
   },
   'POST guilds/remove-bot': (call, fake) => {
-    fake.members.removeBotFromGuild(controlSchemas.guild.parse(body(call)).guildId);
+    fake.members.removeBotFromGuild(controlSchemas.guild.parse(controlBody(call)).guildId);
     return { ok: true };
   },
   'POST permissions': (call, fake) => {
-    const { channelId, denyBot } = controlSchemas.permissions.parse(body(call));
+    const { channelId, denyBot } = controlSchemas.permissions.parse(controlBody(call));
     fake.world.setBotDenied(channelId, denyBot);
     return { ok: true };
   },
 };
-
-export class ControlRoutes {
-  private readonly fake: () => FakeDiscord;
-
-  /** Takes a getter because the routes are wired before the fake object exists. */
-  constructor(fake: () => FakeDiscord) {
-    this.fake = fake;
-  }
-
-  async handle(call: HttpCall): Promise<void> {
-    const name = call.url.pathname.slice(CONTROL_PREFIX.length);
-    const handler = routes[`${call.req.method ?? 'GET'} ${name}`];
-    if (!handler) {
-      sendJson(call.res, 404, { ok: false, error: 'unknown_control_route' });
-      return;
-    }
-    try {
-      sendJson(call.res, 200, await handler(call, this.fake()));
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      sendJson(call.res, 400, { ok: false, error: 'invalid_request', detail });
-    }
-  }
-}

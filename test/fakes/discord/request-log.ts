@@ -5,8 +5,8 @@
  * and sent it again" is exactly what a test needs to see.
  */
 import { z } from 'zod';
+import { waitFor } from '../common/wait.ts';
 import type { FaultKind } from './faults.ts';
-import { waitFor } from './wait.ts';
 
 export interface RecordedRequest {
   /** 1-based arrival order. */

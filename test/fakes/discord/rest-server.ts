@@ -11,11 +11,12 @@
  * @see https://discord.com/developers/docs/topics/rate-limits#exceeding-a-rate-limit
  */
 import type { ServerResponse } from 'node:http';
+import { flattenHeaders, type HttpCall, sendJson } from '../common/http.ts';
 import { API_VERSION } from './constants.ts';
 import { RestError } from './errors.ts';
 import type { Fault, FaultPlan } from './faults.ts';
 import { GlobalRateLimit } from './global-rate-limit.ts';
-import { decodeBody, flattenHeaders, type HttpCall, sendJson } from './http-utils.ts';
+import { decodeBody } from './http-utils.ts';
 import type { RecordedRequest, RequestLog } from './request-log.ts';
 import { type RouteMatch, RouteMatcher } from './routes.ts';
 import { channelRoutes } from './routes-channels.ts';

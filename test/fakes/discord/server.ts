@@ -6,15 +6,17 @@
  * `GET /gateway/bot`, so nothing else needs configuring) and the control routes the
  * standalone process is driven by under `/_fake/`.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { CONTROL_PREFIX, ControlRoutes } from '../common/control-routes.ts';
+import { type HttpCall, listenOnLoopback, readBody, sendJson } from '../common/http.ts';
+import { waitFor } from '../common/wait.ts';
 import { CommandStore } from './command-store.ts';
-import { CONTROL_PREFIX, ControlRoutes } from './control-routes.ts';
+import { controlRoutes } from './control-routes.ts';
 import { FaultPlan } from './faults.ts';
 import { FakeGateway } from './gateway-server.ts';
 import type { GatewaySession } from './gateway-session.ts';
 import { type DispatchResult, GATEWAY_PATH, type GatewayConnection } from './gateway-types.ts';
-import { type HttpCall, readBody, sendJson } from './http-utils.ts';
 import { InteractionStore } from './interaction-store.ts';
 import { MemberActions } from './member-actions.ts';
 import { MessageStore } from './message-store.ts';
@@ -27,7 +29,6 @@ import { RequestLog } from './request-log.ts';
 import { API_PREFIX, RestApi } from './rest-server.ts';
 import { SnowflakeGenerator } from './snowflake.ts';
 import type { FakeDiscordState } from './state.ts';
-import { waitFor } from './wait.ts';
 import { World } from './world.ts';
 
 export interface WaitOptions {
@@ -95,7 +96,7 @@ export async function startFakeDiscord(input: FakeDiscordOptions = {}): Promise<
   const faults = new FaultPlan();
   const rest = new RestApi({ state, requests, faults, dispatch });
   const members = new MemberActions(state, dispatch);
-  const control = new ControlRoutes(() => fake);
+  const control = new ControlRoutes(controlRoutes, () => fake);
 
   // A client that aborts mid-body just loses its connection; the fake keeps serving.
   const server = createServer((req, res) => {
@@ -115,7 +116,7 @@ export async function startFakeDiscord(input: FakeDiscordOptions = {}): Promise<
     else sendJson(res, 404, { message: '404: Not Found', code: 0 });
   }
 
-  port = await listen(server, options.port);
+  port = await listenOnLoopback(server, options.port, 'fake discord');
   const baseUrl = `http://127.0.0.1:${port}`;
   const countResumes = () =>
     liveGateway.sessions().reduce((sum, session) => sum + session.resumes, 0);
@@ -164,14 +165,4 @@ function lastResumed(
 ): GatewaySession | undefined {
   const connection = connections.filter((c) => c.via === 'resume').at(-1);
   return sessions.find((session) => session.id === connection?.sessionId);
-}
-
-async function listen(server: Server, port: number): Promise<number> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('fake discord: no address');
-  return address.port;
 }

@@ -38,7 +38,7 @@ export async function spawnFakeDiscord(
     args,
     info: fakeDiscordInfoSchema,
     stdin: 'ignore',
-    ...(options.readyTimeoutMs === undefined ? {} : { readyTimeoutMs: options.readyTimeoutMs }),
+    readyTimeoutMs: options.readyTimeoutMs,
   });
   return { ...started, control: new FakeDiscordControl(started.info.baseUrl) };
 }

@@ -9,17 +9,10 @@
  * driven over `/_fake/` (see control-client.ts) and stops cleanly on SIGTERM or SIGINT.
  */
 import { parseArgs } from 'node:util';
+import { portArg, serveUntilStopped } from '../common/standalone-main.ts';
 import { describeFake } from './info.ts';
 import { fakeDiscordOptionsSchema } from './options.ts';
 import { startFakeDiscord } from './server.ts';
-
-function portArg(value: string | undefined): number {
-  if (value === undefined) return 0;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new Error(`--port must be a port number, got ${value}`);
-  return port;
-}
 
 const { values } = parseArgs({
   options: { port: { type: 'string' }, options: { type: 'string' } },
@@ -27,17 +20,5 @@ const { values } = parseArgs({
 
 const extra =
   values.options === undefined ? {} : fakeDiscordOptionsSchema.parse(JSON.parse(values.options));
-const fake = await startFakeDiscord({ ...extra, port: portArg(values.port) });
-process.stdout.write(
-  `${JSON.stringify({ ready: true, pid: process.pid, ...describeFake(fake) })}\n`,
-);
-
-let stopping = false;
-async function shutdown(): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  await fake.stop();
-  process.exit(0);
-}
-process.on('SIGTERM', () => void shutdown());
-process.on('SIGINT', () => void shutdown());
+const fake = await startFakeDiscord({ ...extra, port: portArg(values.port, 'port') });
+serveUntilStopped(fake, describeFake(fake));

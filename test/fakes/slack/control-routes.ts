@@ -2,11 +2,12 @@
  * Control routes under `/_fake/`: how a test in another process drives the standalone fake
  * (inject faults, deliver envelopes, read what was recorded). Each route is a thin JSON
  * wrapper over the in-process `FakeSlack` API, so both ways of driving the fake behave the
- * same; `control-client.ts` is the typed caller.
+ * same; ../common/control-routes.ts dispatches to them and `control-client.ts` is the typed
+ * caller.
  */
 import { z } from 'zod';
+import { type ControlTable, controlBody } from '../common/control-routes.ts';
 import { faultSchema } from './faults.ts';
-import { type HttpCall, sendJson } from './http-utils.ts';
 import { describeFake } from './info.ts';
 import { fakeUserSchema } from './options.ts';
 import type { FakeSlack } from './server.ts';
@@ -15,8 +16,6 @@ import {
   SocketDeliveryError,
   socketEnvelopeSchema,
 } from './socket-envelopes.ts';
-
-export const CONTROL_PREFIX = '/_fake/';
 
 const deliveryOptions = {
   timeoutMs: z.number().int().positive().optional(),
@@ -45,12 +44,6 @@ export const controlSchemas = {
   disconnect: z.object({ reason: z.string().optional(), drop: z.boolean().optional() }),
 };
 
-type Handler = (call: HttpCall, fake: FakeSlack) => unknown;
-
-function body(call: HttpCall): unknown {
-  return call.rawBody.length === 0 ? {} : JSON.parse(call.rawBody);
-}
-
 /** Runs a delivery and reports a missing ack as data (with the envelope, to redeliver it). */
 async function settle(delivery: Promise<unknown>): Promise<unknown> {
   try {
@@ -61,23 +54,25 @@ async function settle(delivery: Promise<unknown>): Promise<unknown> {
   }
 }
 
-const routes: Record<string, Handler> = {
+export const controlRoutes: ControlTable<FakeSlack> = {
   'GET info': (_call, fake) => ({ ok: true, info: describeFake(fake) }),
   'GET requests': (call, fake) => ({
     ok: true,
     requests: fake.requests.all(call.url.searchParams.get('method') ?? undefined),
   }),
   'POST faults': (call, fake) => {
-    const request = controlSchemas.fault.parse(body(call));
+    const request = controlSchemas.fault.parse(controlBody(call));
     fake.faults.next(request.method, request.fault, request.times);
     return { ok: true };
   },
   'POST deliver': (call, fake) => {
-    const { input, timeoutMs, retries } = controlSchemas.deliver.parse(body(call));
+    const { input, timeoutMs, retries } = controlSchemas.deliver.parse(controlBody(call));
     return settle(fake.deliver(input, { timeoutMs, retries }));
   },
   'POST redeliver': (call, fake) => {
-    const { envelope, reason, timeoutMs, retries } = controlSchemas.redeliver.parse(body(call));
+    const { envelope, reason, timeoutMs, retries } = controlSchemas.redeliver.parse(
+      controlBody(call),
+    );
     return settle(fake.redeliver(envelope, { reason, timeoutMs, retries }));
   },
   'GET messages': (call, fake) => ({
@@ -86,15 +81,15 @@ const routes: Record<string, Handler> = {
   }),
   'POST messages': (call, fake) => ({
     ok: true,
-    message: fake.postAsUser(controlSchemas.userMessage.parse(body(call))),
+    message: fake.postAsUser(controlSchemas.userMessage.parse(controlBody(call))),
   }),
   'POST membership': (call, fake) => {
-    const { channel, isMember } = controlSchemas.membership.parse(body(call));
+    const { channel, isMember } = controlSchemas.membership.parse(controlBody(call));
     fake.workspace.setBotMembership(channel, isMember);
     return { ok: true };
   },
   'POST users': (call, fake) => {
-    fake.workspace.upsertUser(fakeUserSchema.parse(body(call)));
+    fake.workspace.upsertUser(fakeUserSchema.parse(controlBody(call)));
     return { ok: true };
   },
   'POST response-urls': (_call, fake) => ({ ok: true, url: fake.responseUrls.create() }),
@@ -109,33 +104,9 @@ const routes: Record<string, Handler> = {
     acks: fake.socketMode.acks(),
   }),
   'POST socket/disconnect': (call, fake) => {
-    const { reason, drop } = controlSchemas.disconnect.parse(body(call));
+    const { reason, drop } = controlSchemas.disconnect.parse(controlBody(call));
     if (drop) fake.socketMode.dropConnections();
     else fake.socketMode.sendDisconnect(reason);
     return { ok: true };
   },
 };
-
-export class ControlRoutes {
-  private readonly fake: () => FakeSlack;
-
-  /** Takes a getter because the routes are wired before the fake object exists. */
-  constructor(fake: () => FakeSlack) {
-    this.fake = fake;
-  }
-
-  async handle(call: HttpCall): Promise<void> {
-    const name = call.url.pathname.slice(CONTROL_PREFIX.length);
-    const handler = routes[`${call.req.method ?? 'GET'} ${name}`];
-    if (!handler) {
-      sendJson(call.res, 404, { ok: false, error: 'unknown_control_route' });
-      return;
-    }
-    try {
-      sendJson(call.res, 200, await handler(call, this.fake()));
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      sendJson(call.res, 400, { ok: false, error: 'invalid_request', detail });
-    }
-  }
-}

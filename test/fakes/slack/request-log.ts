@@ -4,8 +4,8 @@
  * "the client retried after the 429" is exactly the kind of thing a test needs to see.
  */
 import { z } from 'zod';
+import { waitFor } from '../common/wait.ts';
 import type { FaultKind } from './faults.ts';
-import { waitFor } from './wait.ts';
 
 export interface RecordedRequest {
   /** 1-based arrival order across all methods. */

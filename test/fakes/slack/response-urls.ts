@@ -4,11 +4,12 @@
  * a hooks.slack.com URL, here it is a loopback URL the fake hands out, so tests can assert on
  * what the adapter answered without any traffic beyond 127.0.0.1.
  */
-import { flattenHeaders, type HttpCall, sendJson } from './http-utils.ts';
+import { flattenHeaders, type HttpCall } from '../common/http.ts';
+import { waitFor } from '../common/wait.ts';
+import { sendJson } from './http-utils.ts';
 import { IdSequence } from './ids.ts';
 import { parseApiBody } from './request-body.ts';
 import type { RecordedRequest, RequestLog } from './request-log.ts';
-import { waitFor } from './wait.ts';
 
 export const RESPONSE_URL_PREFIX = '/response_url/';
 /** The method name response URL posts are recorded under in the request log. */

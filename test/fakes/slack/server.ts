@@ -6,10 +6,12 @@
  * a second port serves Socket Mode, so a test can drop every WebSocket while the Web API
  * stays up, which is how Slack outages usually look.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { CONTROL_PREFIX, ControlRoutes } from './control-routes.ts';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { CONTROL_PREFIX, ControlRoutes } from '../common/control-routes.ts';
+import { type HttpCall, listenOnLoopback, readBody } from '../common/http.ts';
+import { controlRoutes } from './control-routes.ts';
 import { FaultPlan } from './faults.ts';
-import { type HttpCall, readBody, sendJson } from './http-utils.ts';
+import { sendJson } from './http-utils.ts';
 import { TsClock } from './ids.ts';
 import { MessageStore, type SlackMessage } from './message-store.ts';
 import type { FakeSlackState } from './method-types.ts';
@@ -79,7 +81,7 @@ export async function startFakeSlack(input: FakeSlackOptions = {}): Promise<Fake
   let baseUrl = '';
   const webApi = new WebApiRoute({ state, requests, faults });
   const responseUrls = new ResponseUrls(requests, () => baseUrl, options.teamId);
-  const control = new ControlRoutes(() => fake);
+  const control = new ControlRoutes(controlRoutes, () => fake);
   // A client that aborts mid-body just loses its connection; the fake keeps serving.
   const server = createServer((req, res) => {
     route(req, res).catch(() => res.destroy());
@@ -94,7 +96,7 @@ export async function startFakeSlack(input: FakeSlackOptions = {}): Promise<Fake
     else sendJson(call.res, 404, { ok: false, error: 'not_found' });
   }
 
-  const port = await listen(server, options.port);
+  const port = await listenOnLoopback(server, options.port, 'fake slack');
   baseUrl = `http://127.0.0.1:${port}`;
   const fake: FakeSlack = {
     port,
@@ -131,14 +133,4 @@ export async function startFakeSlack(input: FakeSlackOptions = {}): Promise<Fake
     },
   };
   return fake;
-}
-
-async function listen(server: Server, port: number): Promise<number> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('fake slack: no address');
-  return address.port;
 }

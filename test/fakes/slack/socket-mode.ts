@@ -10,6 +10,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import { waitFor } from '../common/wait.ts';
 import { IdSequence } from './ids.ts';
 import {
   buildEnvelope,
@@ -22,7 +23,6 @@ import {
   SocketDeliveryError,
   type SocketEnvelope,
 } from './socket-envelopes.ts';
-import { waitFor } from './wait.ts';
 
 export interface DeliverOptions {
   /** How long to wait for the ack of each attempt (default: the fake's `ackTimeoutMs`). */

@@ -46,7 +46,7 @@ export async function spawnFakeSlack(
     args,
     info: fakeSlackInfoSchema,
     stdin: 'pipe',
-    ...(options.readyTimeoutMs === undefined ? {} : { readyTimeoutMs: options.readyTimeoutMs }),
+    readyTimeoutMs: options.readyTimeoutMs,
   });
   return { ...started, control: new FakeSlackControl(started.info.baseUrl) };
 }

@@ -7,21 +7,14 @@
  *
  * When it listens it prints exactly one JSON line (`{"ready":true,"pid":...,"port":...,
  * "socketPort":...,"apiUrl":...}`) so the parent can read its ports; it is then driven over
- * `/_fake/` (see control-client.ts) and stops cleanly on SIGTERM or SIGINT.
+ * `/_fake/` (see control-client.ts) and stops cleanly on SIGTERM or SIGINT, or when its stdin
+ * closes with `--exit-with-stdin`.
  */
 import { parseArgs } from 'node:util';
+import { portArg, serveUntilStopped } from '../common/standalone-main.ts';
 import { describeFake } from './info.ts';
 import { fakeSlackOptionsSchema } from './options.ts';
 import { startFakeSlack } from './server.ts';
-
-function portArg(value: string | undefined, name: string): number {
-  if (value === undefined) return 0;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error(`--${name} must be a port number, got ${value}`);
-  }
-  return port;
-}
 
 const { values } = parseArgs({
   options: {
@@ -39,21 +32,4 @@ const fake = await startFakeSlack({
   port: portArg(values.port, 'port'),
   socketPort: portArg(values['socket-port'], 'socket-port'),
 });
-process.stdout.write(
-  `${JSON.stringify({ ready: true, pid: process.pid, ...describeFake(fake) })}\n`,
-);
-
-let stopping = false;
-async function shutdown(): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  await fake.stop();
-  process.exit(0);
-}
-process.on('SIGTERM', () => void shutdown());
-process.on('SIGINT', () => void shutdown());
-// A parent that dies without SIGTERM closes our stdin; stopping then leaves no orphan behind.
-if (values['exit-with-stdin']) {
-  process.stdin.on('close', () => void shutdown());
-  process.stdin.resume();
-}
+serveUntilStopped(fake, describeFake(fake), { exitWithStdin: values['exit-with-stdin'] === true });

@@ -8,9 +8,10 @@
  * by looking for its post instead of posting twice.
  */
 import type { ServerResponse } from 'node:http';
+import { flattenHeaders, type HttpCall } from '../common/http.ts';
 import { ChannelRateLimit } from './channel-rate-limit.ts';
 import type { Fault, FaultPlan } from './faults.ts';
-import { flattenHeaders, type HttpCall, sendJson } from './http-utils.ts';
+import { sendJson } from './http-utils.ts';
 import type { ApiResult, FakeSlackState, MethodDefinition, TokenKind } from './method-types.ts';
 import { chatMethods } from './methods-chat.ts';
 import { readMethods } from './methods-read.ts';
