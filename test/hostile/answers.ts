@@ -6,6 +6,18 @@ import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw.ts';
+import { NEIGHBOUR_AFTER, NEIGHBOUR_BEFORE } from './cases.ts';
+
+/**
+ * The three members of a hostile row, as the core names them (`slack:U…`, `discord:…`): the
+ * neighbour answering NEIGHBOUR_BEFORE, the hostile member, the neighbour answering
+ * NEIGHBOUR_AFTER.
+ */
+export interface RowMembers {
+  readonly before: string;
+  readonly hostile: string;
+  readonly after: string;
+}
 
 export interface StoredAnswer {
   frozen: string | null;
@@ -37,8 +49,12 @@ export async function answersByMember(db: Db): Promise<Map<string, StoredAnswer>
 /** Both neighbours of a hostile answer are stored exactly, frozen at the reveal and scored. */
 export function expectNeighboursScored(
   answers: ReadonlyMap<string, StoredAnswer>,
-  neighbours: ReadonlyArray<{ member: string; text: string }>,
+  members: RowMembers,
 ): void {
+  const neighbours = [
+    { member: members.before, text: NEIGHBOUR_BEFORE },
+    { member: members.after, text: NEIGHBOUR_AFTER },
+  ];
   for (const { member, text } of neighbours) {
     const answer = answers.get(member);
     expect(answer, `${member}'s answer`).toMatchObject({ frozen: text, parts: [text] });
@@ -59,6 +75,20 @@ export function expectHostileStored(
   const answer = answers.get(member);
   expect(answer?.parts, `${member}'s stored text`).toEqual([expected]);
   expect(answer?.frozen === expected, `${member}'s frozen text equals what was stored`).toBe(true);
+}
+
+/**
+ * The verdict on a row after the reveal, whatever path its answers came by: both neighbours
+ * stored and scored, the hostile answer stored as `stored` says (`null`: not at all).
+ */
+export async function expectRowAnswers(
+  db: Db,
+  members: RowMembers,
+  stored: string | null,
+): Promise<void> {
+  const answers = await answersByMember(db);
+  expectNeighboursScored(answers, members);
+  expectHostileStored(answers, members.hostile, stored);
 }
 
 /** How many practice questions `member` has answered (a scored practice answer is one row). */

@@ -130,3 +130,11 @@ export const NEIGHBOUR_BEFORE =
   'Start with least privilege for every tool, and keep an audit log of each call.';
 export const NEIGHBOUR_AFTER =
   'Sandbox the generated code, rate limit the callers, and review the logs weekly.';
+
+/**
+ * Gives a delivery that must be dropped (a row stored as `null`) time to produce a reply if
+ * the adapter wrongly answered it; the caller then checks that nothing came.
+ */
+export function settleDropped(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 300));
+}

@@ -13,17 +13,13 @@ import {
   type InteractionRecord,
   type PayloadUser,
 } from '../fakes/discord/index.ts';
-import {
-  answersByMember,
-  channelSettings,
-  expectHostileStored,
-  expectNeighboursScored,
-} from './answers.ts';
+import { channelSettings, expectRowAnswers } from './answers.ts';
 import {
   HOSTILE_CASES,
   type HostileCase,
   NEIGHBOUR_AFTER,
   NEIGHBOUR_BEFORE,
+  settleDropped,
   storedText,
 } from './cases.ts';
 import { BATTERY, REFUSAL } from './command-battery.ts';
@@ -33,17 +29,14 @@ import {
   DISCORD_AFTER,
   DISCORD_BEFORE,
   DISCORD_HOSTILE,
+  DISCORD_MEMBERS,
   DISCORD_PARTICIPANTS,
   type DiscordWorld,
   discordCommand,
-  discordMember,
   replyText,
   sendDiscordCommand,
 } from './discord-drive.ts';
 import type { TestDatabase } from './engine.ts';
-
-/** How long a dropped command is given to (wrongly) produce an answer. */
-const SETTLE_MS = 300;
 
 /**
  * What a string option stores: Discord caps option text (more never arrives, so the adapter
@@ -90,7 +83,7 @@ export function discordCommandArguments(world: DiscordWorld, database: TestDatab
         ),
       ];
       if (stored === null) {
-        await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+        await settleDropped();
         for (const record of sent) expect(record.response).toBeUndefined();
       } else {
         const [answered, flagged, ...refused] = await Promise.all(
@@ -103,12 +96,7 @@ export function discordCommandArguments(world: DiscordWorld, database: TestDatab
       await replyText(fake, answer(DISCORD_AFTER, NEIGHBOUR_AFTER));
       await discordCommand(fake, FAKE_USERS.admin, 'reveal', DISCORD_ADMIN);
 
-      const answers = await answersByMember(database.db);
-      expectNeighboursScored(answers, [
-        { member: discordMember(DISCORD_BEFORE.id), text: NEIGHBOUR_BEFORE },
-        { member: discordMember(DISCORD_AFTER.id), text: NEIGHBOUR_AFTER },
-      ]);
-      expectHostileStored(answers, discordMember(DISCORD_HOSTILE.id), stored);
+      await expectRowAnswers(database.db, DISCORD_MEMBERS, stored);
       expect(await channelSettings(database.db)).toEqual(settings);
       const requests = fake.requests.all().slice(from);
       expect(discordPingProblems(requests, { participants: DISCORD_PARTICIPANTS })).toEqual([]);

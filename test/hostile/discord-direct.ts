@@ -10,6 +10,7 @@ import { channelSettings, practised } from './answers.ts';
 import { discordPingProblems } from './discord-checks.ts';
 import {
   DISCORD_HOSTILE,
+  DISCORD_MEMBERS,
   DISCORD_PARTICIPANTS,
   type DiscordWorld,
   replyText,
@@ -54,7 +55,7 @@ export function discordDirectMessages(world: DiscordWorld, database: TestDatabas
         }),
       );
       expect(scored).toMatch(/You covered \d+ of \d+ key points/);
-      expect(await practised(database.db, `discord:${DISCORD_HOSTILE.id}`)).toBe(1);
+      expect(await practised(database.db, DISCORD_MEMBERS.hostile)).toBe(1);
       expect(await channelSettings(database.db)).toEqual({});
       const sent = fake.requests.all().slice(from);
       expect(discordPingProblems(sent, { participants: DISCORD_PARTICIPANTS })).toEqual([]);

@@ -3,7 +3,6 @@
  * member makes in it. One per test file; the database is emptied before each test (see
  * ./engine.ts). Slash commands go through `command` of the Discord end-to-end tests.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { DiscordAdapter } from '../../adapters/discord/index.ts';
 import { channelsOfWorkspace } from '../../db/queries/channels.ts';
 import { until } from '../adapters/discord/engine.ts';
@@ -21,9 +20,9 @@ import {
   type StoredMessage,
   startFakeDiscord,
 } from '../fakes/discord/index.ts';
-import { answersByMember } from './answers.ts';
-import { type HostileEngine, startEngine, type TestDatabase } from './engine.ts';
-import { errorLog } from './error-log.ts';
+import { answersByMember, type RowMembers } from './answers.ts';
+import type { TestDatabase } from './engine.ts';
+import { useWorld, type World, type WorldRig } from './world.ts';
 
 export { command as discordCommand } from '../adapters/discord/engine.ts';
 
@@ -39,56 +38,46 @@ export const DISCORD_PARTICIPANTS = [
   DISCORD_AFTER.id,
 ];
 
-export const discordMember = (id: string) => `discord:${id}`;
+/** A Discord user's member id in the core. */
+const discordMember = (id: string) => `discord:${id}`;
+export const DISCORD_MEMBERS: RowMembers = {
+  before: discordMember(DISCORD_BEFORE.id),
+  hostile: discordMember(DISCORD_HOSTILE.id),
+  after: discordMember(DISCORD_AFTER.id),
+};
 
-export interface DiscordWorld {
-  readonly fake: FakeDiscord;
-  readonly engine: HostileEngine;
-}
+export type DiscordWorld = World<WorldRig & { readonly fake: FakeDiscord }>;
 
 /** Registers the hooks: fake, adapter and engine once per file, the catalog after each wipe. */
 export function useDiscordWorld(
   database: TestDatabase,
   extraContentDirs: readonly string[] = [],
 ): DiscordWorld {
-  let fake: FakeDiscord | undefined;
-  let adapter: DiscordAdapter | undefined;
-  let engine: HostileEngine | undefined;
-  const errors = errorLog();
-  beforeAll(async () => {
-    fake = await startFakeDiscord();
-    adapter = new DiscordAdapter({
-      token: fake.token,
-      applicationId: fake.options.applicationId,
-      apiUrl: fake.apiUrl,
-      logger: errors.logger,
-      timeoutMs: 3_000,
-      channelsOf: async (workspace) =>
-        (await channelsOfWorkspace(database.db, workspace)).map((channel) => channel.id),
-    });
-    engine = await startEngine(database.db, adapter, extraContentDirs, errors);
-  });
-  afterAll(async () => {
-    await adapter?.stop();
-    await fake?.stop();
-  });
-  beforeEach(async () => {
-    await engine?.reset();
-  });
-  // Never a crash: nothing the test sent made the adapter or the engine log an error.
-  afterEach(() => {
-    expect(errors.take()).toEqual([]);
-  });
-  return {
-    get fake() {
-      if (!fake) throw new Error('discord world not started');
-      return fake;
+  return useWorld(
+    'discord',
+    database,
+    async (logger) => {
+      const fake = await startFakeDiscord();
+      const adapter = new DiscordAdapter({
+        token: fake.token,
+        applicationId: fake.options.applicationId,
+        apiUrl: fake.apiUrl,
+        logger,
+        timeoutMs: 3_000,
+        channelsOf: async (workspace) =>
+          (await channelsOfWorkspace(database.db, workspace)).map((channel) => channel.id),
+      });
+      return {
+        fake,
+        adapter,
+        async close() {
+          await adapter.stop();
+          await fake.stop();
+        },
+      };
     },
-    get engine() {
-      if (!engine) throw new Error('discord world not started');
-      return engine;
-    },
-  };
+    extraContentDirs,
+  );
 }
 
 /** The thread of the drill posted last (Discord answers live in a thread on the question). */

@@ -11,14 +11,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FAKE_IDS, FAKE_USERS, type PayloadUser } from '../fakes/discord/index.ts';
+import { drillId, expectRowAnswers, practised } from './answers.ts';
 import {
-  answersByMember,
-  drillId,
-  expectHostileStored,
-  expectNeighboursScored,
-  practised,
-} from './answers.ts';
-import { HOSTILE_CASES, NEIGHBOUR_AFTER, NEIGHBOUR_BEFORE, storedText } from './cases.ts';
+  HOSTILE_CASES,
+  NEIGHBOUR_AFTER,
+  NEIGHBOUR_BEFORE,
+  settleDropped,
+  storedText,
+} from './cases.ts';
 import { discordOutboundText, discordPingProblems } from './discord-checks.ts';
 import {
   answersStored,
@@ -27,10 +27,10 @@ import {
   DISCORD_AFTER,
   DISCORD_BEFORE,
   DISCORD_HOSTILE,
+  DISCORD_MEMBERS,
   DISCORD_PARTICIPANTS,
   type DiscordWorld,
   discordCommand,
-  discordMember,
   discordModalAnswer,
   replyText,
   until,
@@ -38,8 +38,6 @@ import {
 import type { TestDatabase } from './engine.ts';
 
 const RULES = { participants: DISCORD_PARTICIPANTS };
-/** How long a dropped interaction is given to (wrongly) produce anything. */
-const SETTLE_MS = 300;
 
 export function discordModalSubmissions(world: DiscordWorld, database: TestDatabase): void {
   describe('hostile modal submissions on Discord', () => {
@@ -62,25 +60,20 @@ export function discordModalSubmissions(world: DiscordWorld, database: TestDatab
       const answer = (user: PayloadUser, text: string) =>
         discordModalAnswer(fake, user, question, button, text);
       await answer(DISCORD_BEFORE, NEIGHBOUR_BEFORE);
-      await answersStored(database, [discordMember(DISCORD_BEFORE.id)]);
+      await answersStored(database, [DISCORD_MEMBERS.before]);
       const hostile = await answer(DISCORD_HOSTILE, row.text);
       const stored = storedText(row, 'discord');
       if (stored === null) {
-        await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+        await settleDropped();
         expect(hostile.response, 'a dropped submission gets no reply').toBeUndefined();
       } else {
         expect(await replyText(fake, hostile)).toContain('Answer stored.');
       }
       await answer(DISCORD_AFTER, NEIGHBOUR_AFTER);
-      await answersStored(database, [discordMember(DISCORD_AFTER.id)]);
+      await answersStored(database, [DISCORD_MEMBERS.after]);
 
       await discordCommand(fake, FAKE_USERS.admin, 'reveal', DISCORD_ADMIN);
-      const answers = await answersByMember(database.db);
-      expectNeighboursScored(answers, [
-        { member: discordMember(DISCORD_BEFORE.id), text: NEIGHBOUR_BEFORE },
-        { member: discordMember(DISCORD_AFTER.id), text: NEIGHBOUR_AFTER },
-      ]);
-      expectHostileStored(answers, discordMember(DISCORD_HOSTILE.id), stored);
+      await expectRowAnswers(database.db, DISCORD_MEMBERS, stored);
       const sent = fake.requests.all().slice(from);
       // The blind reveal quotes the answer outside code.
       if (stored !== null) expect(discordOutboundText(sent)).toContain(row.probe);
@@ -98,12 +91,12 @@ export function discordModalSubmissions(world: DiscordWorld, database: TestDatab
       if (!message || !button) throw new Error('no practice card with an answer button');
       const submitted = await discordModalAnswer(fake, DISCORD_HOSTILE, message, button, row.text);
       if (storedText(row, 'discord') === null) {
-        await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+        await settleDropped();
         expect(submitted.response, 'a dropped submission gets no reply').toBeUndefined();
-        expect(await practised(database.db, discordMember(DISCORD_HOSTILE.id))).toBe(0);
+        expect(await practised(database.db, DISCORD_MEMBERS.hostile)).toBe(0);
       } else {
         expect(await replyText(fake, submitted)).toContain('key points');
-        expect(await practised(database.db, discordMember(DISCORD_HOSTILE.id))).toBe(1);
+        expect(await practised(database.db, DISCORD_MEMBERS.hostile)).toBe(1);
       }
       expect(discordPingProblems(fake.requests.all().slice(from), RULES)).toEqual([]);
     });

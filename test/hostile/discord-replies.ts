@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FAKE_IDS, FAKE_USERS, ROUTES } from '../fakes/discord/index.ts';
-import { answersByMember, expectHostileStored, expectNeighboursScored } from './answers.ts';
+import { expectRowAnswers } from './answers.ts';
 import { HOSTILE_CASES, NEIGHBOUR_AFTER, NEIGHBOUR_BEFORE, storedText } from './cases.ts';
 import { discordOutboundText, discordPingProblems } from './discord-checks.ts';
 import {
@@ -20,10 +20,10 @@ import {
   DISCORD_AFTER,
   DISCORD_BEFORE,
   DISCORD_HOSTILE,
+  DISCORD_MEMBERS,
   DISCORD_PARTICIPANTS,
   type DiscordWorld,
   discordCommand,
-  discordMember,
   drillThread,
 } from './discord-drive.ts';
 import type { TestDatabase } from './engine.ts';
@@ -53,18 +53,13 @@ export function discordThreadReplies(world: DiscordWorld, database: TestDatabase
       post(DISCORD_HOSTILE.id, row.text);
       post(DISCORD_AFTER.id, NEIGHBOUR_AFTER);
       // Message events are handled in gateway order: once the last is stored, all were seen.
-      await answersStored(database, [discordMember(DISCORD_AFTER.id)]);
+      await answersStored(database, [DISCORD_MEMBERS.after]);
 
       expect(
         (await discordCommand(fake, FAKE_USERS.admin, 'reveal', DISCORD_ADMIN)).text,
       ).toContain('Revealed.');
-      const answers = await answersByMember(database.db);
-      expectNeighboursScored(answers, [
-        { member: discordMember(DISCORD_BEFORE.id), text: NEIGHBOUR_BEFORE },
-        { member: discordMember(DISCORD_AFTER.id), text: NEIGHBOUR_AFTER },
-      ]);
       const stored = storedText(row, 'discord');
-      expectHostileStored(answers, discordMember(DISCORD_HOSTILE.id), stored);
+      await expectRowAnswers(database.db, DISCORD_MEMBERS, stored);
 
       await discordCommand(fake, DISCORD_HOSTILE, 'export-me');
       // A long export goes out as the reply plus follow-ups, which may still be on their way

@@ -6,6 +6,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { Catalog } from '../../src/content/catalog.ts';
+import { formatPackError } from '../../src/content/pack-errors.ts';
 
 /** Ordinary rubric phrases: hostile text in a rubric is a pack error of its own (no words). */
 const RUBRIC = { a: ['least privilege'], b: ['audit log', 'logs', 'sandbox'] };
@@ -76,4 +79,21 @@ export function packRefusal(row: { id: string; text: string }): RegExp | undefin
   if (LONE_SURROGATE.test(row.text)) return /contains an unpaired surrogate/;
   const bytes = Buffer.byteLength(JSON.stringify(rowPack(row), null, 1));
   return bytes > MAX_PACK_BYTES ? /packs are limited to 2000000/ : undefined;
+}
+
+/**
+ * A refused pack, on either platform: the catalog left `pack` out with the error `refusal`
+ * expects, and choosing it got the admin `reply` naming it unknown.
+ */
+export function expectPackRefused(
+  catalog: Catalog,
+  pack: string,
+  refusal: RegExp,
+  reply: string,
+): void {
+  const errors = catalog.errors
+    .filter((error) => error.file.endsWith(`${pack}.yaml`))
+    .map((error) => formatPackError(error));
+  expect(errors.join('\n')).toMatch(refusal);
+  expect(reply).toMatch(/^Unknown pack "hostile-/);
 }

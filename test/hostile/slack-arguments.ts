@@ -7,13 +7,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FAKE_IDS } from '../fakes/slack/index.ts';
+import { channelSettings, expectRowAnswers } from './answers.ts';
 import {
-  answersByMember,
-  channelSettings,
-  expectHostileStored,
-  expectNeighboursScored,
-} from './answers.ts';
-import { HOSTILE_CASES, NEIGHBOUR_AFTER, NEIGHBOUR_BEFORE, storedText } from './cases.ts';
+  HOSTILE_CASES,
+  NEIGHBOUR_AFTER,
+  NEIGHBOUR_BEFORE,
+  settleDropped,
+  storedText,
+} from './cases.ts';
 import { BATTERY, REFUSAL } from './command-battery.ts';
 import type { TestDatabase } from './engine.ts';
 import { slackOutboundText, slackPingProblems } from './slack-checks.ts';
@@ -23,15 +24,12 @@ import {
   SLACK_BEFORE,
   SLACK_CHANNEL,
   SLACK_HOSTILE,
+  SLACK_MEMBERS,
   SLACK_PARTICIPANTS,
   type SlackWorld,
   sendSlackCommand,
   slackCommand,
 } from './slack-drive.ts';
-
-const member = (user: string) => `slack:${user}`;
-/** How long a dropped command is given to (wrongly) produce an answer. */
-const SETTLE_MS = 300;
 
 export function slackCommandArguments(world: SlackWorld, database: TestDatabase): void {
   describe('hostile /drill arguments on Slack', () => {
@@ -56,7 +54,7 @@ export function slackCommandArguments(world: SlackWorld, database: TestDatabase)
       );
       if (stored === null) {
         // Longer than Slack ever sends: dropped at the edge, acknowledged, answered by nothing.
-        await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+        await settleDropped();
         for (const { responseUrl } of sent)
           expect(fake.responseUrls.posts(responseUrl)).toEqual([]);
       } else {
@@ -74,12 +72,7 @@ export function slackCommandArguments(world: SlackWorld, database: TestDatabase)
       await slackCommand(fake, `answer ${NEIGHBOUR_AFTER}`, SLACK_AFTER);
       await slackCommand(fake, 'reveal', SLACK_ADMIN);
 
-      const answers = await answersByMember(database.db);
-      expectNeighboursScored(answers, [
-        { member: member(SLACK_BEFORE), text: NEIGHBOUR_BEFORE },
-        { member: member(SLACK_AFTER), text: NEIGHBOUR_AFTER },
-      ]);
-      expectHostileStored(answers, member(SLACK_HOSTILE), stored);
+      await expectRowAnswers(database.db, SLACK_MEMBERS, stored);
       expect(await channelSettings(database.db)).toEqual(settings);
       expect(slackPingProblems(fake.requests.all().slice(from), SLACK_PARTICIPANTS)).toEqual([]);
     });

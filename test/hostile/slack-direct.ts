@@ -10,6 +10,7 @@ import { slackPingProblems } from './slack-checks.ts';
 import {
   SLACK_ADMIN,
   SLACK_HOSTILE,
+  SLACK_MEMBERS,
   SLACK_PARTICIPANTS,
   type SlackWorld,
   slackCommand,
@@ -64,7 +65,7 @@ export function slackDirectMessages(world: SlackWorld, database: TestDatabase): 
         DM,
       );
       expect(scored.text).toMatch(/You covered \d+ of \d+ key points/);
-      expect(await practised(database.db, `slack:${SLACK_HOSTILE}`)).toBe(1);
+      expect(await practised(database.db, SLACK_MEMBERS.hostile)).toBe(1);
       expect(await channelSettings(database.db)).toEqual({});
       expect(slackPingProblems(fake.requests.all().slice(from), SLACK_PARTICIPANTS)).toEqual([]);
     });

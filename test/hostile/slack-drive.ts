@@ -3,7 +3,6 @@
  * moves a member makes in it: `/drill …`, a reply in the drill's thread, the answer modal.
  * One per test file; the database is emptied before each test (see ./engine.ts).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { makeRig, type SlackRig } from '../adapters/slack/harness.ts';
 import {
   blockActions,
@@ -13,8 +12,9 @@ import {
   threadReply,
   viewSubmission,
 } from '../fakes/slack/index.ts';
-import { type HostileEngine, startEngine, type TestDatabase } from './engine.ts';
-import { errorLog } from './error-log.ts';
+import type { RowMembers } from './answers.ts';
+import type { TestDatabase } from './engine.ts';
+import { useWorld, type World } from './world.ts';
 
 export const SLACK_CHANNEL = 'C0HOSTILE01';
 export const SLACK_ADMIN = 'U0ADMIN001';
@@ -24,46 +24,31 @@ export const SLACK_HOSTILE = 'U0HOSTILE1';
 export const SLACK_AFTER = 'U0AFTER001';
 export const SLACK_PARTICIPANTS = [SLACK_ADMIN, SLACK_BEFORE, SLACK_HOSTILE, SLACK_AFTER];
 
-export interface SlackWorld {
-  readonly fake: FakeSlack;
-  readonly engine: HostileEngine;
-}
+/** A Slack user's member id in the core. */
+const slackMember = (user: string) => `slack:${user}`;
+export const SLACK_MEMBERS: RowMembers = {
+  before: slackMember(SLACK_BEFORE),
+  hostile: slackMember(SLACK_HOSTILE),
+  after: slackMember(SLACK_AFTER),
+};
+
+export type SlackWorld = World<SlackRig>;
 
 /** Registers the hooks: fake, adapter and engine once per file, the catalog after each wipe. */
 export function useSlackWorld(
   database: TestDatabase,
   extraContentDirs: readonly string[] = [],
 ): SlackWorld {
-  let rig: SlackRig | undefined;
-  let engine: HostileEngine | undefined;
-  const errors = errorLog();
-  beforeAll(async () => {
-    rig = await makeRig('socket', {
-      fake: { users: [{ id: SLACK_ADMIN, is_admin: true, name: 'ada' }] },
-      adapter: { logger: errors.logger },
-    });
-    engine = await startEngine(database.db, rig.adapter, extraContentDirs, errors);
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
-  beforeEach(async () => {
-    await engine?.reset();
-  });
-  // Never a crash: nothing the test sent made the adapter or the engine log an error.
-  afterEach(() => {
-    expect(errors.take()).toEqual([]);
-  });
-  return {
-    get fake() {
-      if (!rig) throw new Error('slack world not started');
-      return rig.fake;
-    },
-    get engine() {
-      if (!engine) throw new Error('slack world not started');
-      return engine;
-    },
-  };
+  return useWorld(
+    'slack',
+    database,
+    (logger) =>
+      makeRig('socket', {
+        fake: { users: [{ id: SLACK_ADMIN, is_admin: true, name: 'ada' }] },
+        adapter: { logger },
+      }),
+    extraContentDirs,
+  );
 }
 
 export interface CommandReply {

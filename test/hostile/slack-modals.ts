@@ -9,12 +9,7 @@
  * Each submission is acknowledged; neighbours are stored and scored; nothing pings.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  answersByMember,
-  expectHostileStored,
-  expectNeighboursScored,
-  practised,
-} from './answers.ts';
+import { expectRowAnswers, practised } from './answers.ts';
 import { HOSTILE_CASES, NEIGHBOUR_AFTER, NEIGHBOUR_BEFORE, storedText } from './cases.ts';
 import type { TestDatabase } from './engine.ts';
 import { slackOutboundText, slackPingProblems } from './slack-checks.ts';
@@ -24,14 +19,13 @@ import {
   SLACK_AFTER,
   SLACK_BEFORE,
   SLACK_HOSTILE,
+  SLACK_MEMBERS,
   SLACK_PARTICIPANTS,
   type SlackWorld,
   slackCommand,
   slackModalAnswer,
   slackQuestion,
 } from './slack-drive.ts';
-
-const member = (user: string) => `slack:${user}`;
 
 export function slackModalSubmissions(world: SlackWorld, database: TestDatabase): void {
   describe('hostile modal submissions on Slack', () => {
@@ -48,13 +42,8 @@ export function slackModalSubmissions(world: SlackWorld, database: TestDatabase)
       await slackModalAnswer(fake, SLACK_AFTER, button, NEIGHBOUR_AFTER);
 
       expect((await slackCommand(fake, 'reveal', SLACK_ADMIN)).body.text).toBe('Revealed.');
-      const answers = await answersByMember(database.db);
-      expectNeighboursScored(answers, [
-        { member: member(SLACK_BEFORE), text: NEIGHBOUR_BEFORE },
-        { member: member(SLACK_AFTER), text: NEIGHBOUR_AFTER },
-      ]);
       const stored = storedText(row, 'slack');
-      expectHostileStored(answers, member(SLACK_HOSTILE), stored);
+      await expectRowAnswers(database.db, SLACK_MEMBERS, stored);
       const sent = fake.requests.all().slice(from);
       // The blind reveal quotes the answer outside code.
       if (stored !== null) expect(slackOutboundText(sent)).toContain(row.probe);
@@ -76,12 +65,12 @@ export function slackModalSubmissions(world: SlackWorld, database: TestDatabase)
       );
       if (storedText(row, 'slack') === null) {
         // Dropped at the edge: acknowledged, and nothing was scored or answered.
-        expect(await practised(database.db, member(SLACK_HOSTILE))).toBe(0);
+        expect(await practised(database.db, SLACK_MEMBERS.hostile)).toBe(0);
         expect(fake.requests.count('chat.postEphemeral')).toBe(answered);
       } else {
         const result = await fake.requests.waitFor('chat.postEphemeral', { count: answered + 1 });
         expect(JSON.stringify(result.body)).toContain('key points');
-        expect(await practised(database.db, member(SLACK_HOSTILE))).toBe(1);
+        expect(await practised(database.db, SLACK_MEMBERS.hostile)).toBe(1);
       }
       expect(slackPingProblems(fake.requests.all().slice(from), SLACK_PARTICIPANTS)).toEqual([]);
     });

@@ -8,16 +8,16 @@
  * an error saying why, and asking for it gets a clear answer.
  */
 import { describe, expect, it } from 'vitest';
-import { formatPackError } from '../../src/content/pack-errors.ts';
 import { useDatabase } from '../support/db.ts';
 import { answersByMember, expectNeighboursScored } from './answers.ts';
 import { HOSTILE_CASES, NEIGHBOUR_AFTER, NEIGHBOUR_BEFORE } from './cases.ts';
-import { packRefusal, rowPack, writePackDir } from './pack-files.ts';
+import { expectPackRefused, packRefusal, rowPack, writePackDir } from './pack-files.ts';
 import { slackOutboundText, slackPingProblems } from './slack-checks.ts';
 import {
   SLACK_ADMIN,
   SLACK_AFTER,
   SLACK_BEFORE,
+  SLACK_MEMBERS,
   SLACK_PARTICIPANTS,
   slackCommand,
   slackQuestion,
@@ -26,7 +26,6 @@ import {
 } from './slack-drive.ts';
 
 const PACK_DIR = writePackDir(HOSTILE_CASES.map(rowPack));
-const member = (user: string) => `slack:${user}`;
 
 describe('hostile question packs rendered to Slack', () => {
   const database = useDatabase('pglite');
@@ -39,12 +38,7 @@ describe('hostile question packs rendered to Slack', () => {
     const refusal = packRefusal(row);
     const chosen = await slackCommand(fake, `packs ${pack}`, SLACK_ADMIN);
     if (refusal) {
-      const errors = engine.context
-        .catalog()
-        .errors.filter((error) => error.file.endsWith(`${pack}.yaml`))
-        .map((error) => formatPackError(error));
-      expect(errors.join('\n')).toMatch(refusal);
-      expect(String(chosen.body.text)).toMatch(/^Unknown pack "hostile-/);
+      expectPackRefused(engine.context.catalog(), pack, refusal, String(chosen.body.text));
       return;
     }
     expect(String(chosen.body.text)).toContain(pack);
@@ -56,10 +50,7 @@ describe('hostile question packs rendered to Slack', () => {
     await slackCommand(fake, `tips ${pack}`, SLACK_BEFORE);
     await slackCommand(fake, `practice ${pack}`, SLACK_BEFORE);
 
-    expectNeighboursScored(await answersByMember(database.db), [
-      { member: member(SLACK_BEFORE), text: NEIGHBOUR_BEFORE },
-      { member: member(SLACK_AFTER), text: NEIGHBOUR_AFTER },
-    ]);
+    expectNeighboursScored(await answersByMember(database.db), SLACK_MEMBERS);
     const sent = fake.requests.all().slice(from);
     expect(slackOutboundText(sent)).toContain(row.probe);
     expect(slackPingProblems(sent, SLACK_PARTICIPANTS)).toEqual([]);

@@ -9,7 +9,7 @@
  * anything the bot sent.
  */
 import { describe, expect, it } from 'vitest';
-import { answersByMember, expectHostileStored, expectNeighboursScored } from './answers.ts';
+import { expectRowAnswers } from './answers.ts';
 import { HOSTILE_CASES, NEIGHBOUR_AFTER, NEIGHBOUR_BEFORE, storedText } from './cases.ts';
 import type { TestDatabase } from './engine.ts';
 import { slackPingProblems } from './slack-checks.ts';
@@ -18,14 +18,13 @@ import {
   SLACK_AFTER,
   SLACK_BEFORE,
   SLACK_HOSTILE,
+  SLACK_MEMBERS,
   SLACK_PARTICIPANTS,
   type SlackWorld,
   slackCommand,
   slackQuestion,
   slackReply,
 } from './slack-drive.ts';
-
-const member = (user: string) => `slack:${user}`;
 
 export function slackThreadReplies(world: SlackWorld, database: TestDatabase): void {
   describe('hostile thread replies on Slack', () => {
@@ -41,13 +40,8 @@ export function slackThreadReplies(world: SlackWorld, database: TestDatabase): v
       await slackReply(fake, SLACK_AFTER, NEIGHBOUR_AFTER, ts);
 
       expect((await slackCommand(fake, 'reveal', SLACK_ADMIN)).body.text).toBe('Revealed.');
-      const answers = await answersByMember(database.db);
-      expectNeighboursScored(answers, [
-        { member: member(SLACK_BEFORE), text: NEIGHBOUR_BEFORE },
-        { member: member(SLACK_AFTER), text: NEIGHBOUR_AFTER },
-      ]);
       const stored = storedText(row, 'slack');
-      expectHostileStored(answers, member(SLACK_HOSTILE), stored);
+      await expectRowAnswers(database.db, SLACK_MEMBERS, stored);
 
       const exported = await slackCommand(fake, 'export-me', SLACK_HOSTILE);
       // The stored text came back (the ping check below proves it came back inert).

@@ -10,9 +10,9 @@
  * `trigger_id`): stored or run once, answered once.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rawRows } from '../../db/raw.ts';
-import { makeRig, type SlackRig } from '../adapters/slack/harness.ts';
+import { makeRig } from '../adapters/slack/harness.ts';
 import {
   buildSignedRequest,
   drillCommand,
@@ -23,9 +23,8 @@ import {
 } from '../fakes/slack/index.ts';
 import { useDatabase } from '../support/db.ts';
 import { HUGE } from './cases.ts';
-import { type HostileEngine, startEngine } from './engine.ts';
-import { errorLog } from './error-log.ts';
 import { SLACK_ADMIN, SLACK_CHANNEL, SLACK_HOSTILE } from './slack-drive.ts';
+import { useWorld } from './world.ts';
 
 const now = () => Math.floor(Date.now() / 1000);
 const reply = (text: string) =>
@@ -116,27 +115,15 @@ async function send(
 
 describe('forged and replayed requests to Slack HTTP mode', () => {
   const database = useDatabase('pglite');
-  let rig: SlackRig | undefined;
-  let engine: HostileEngine | undefined;
-  const errors = errorLog();
-  beforeAll(async () => {
-    rig = await makeRig('http', {
+  // The world's no-error check holds here too: a refusal is a warning at most, never an
+  // error of the bot's.
+  const world = useWorld('slack http', database, (logger) =>
+    makeRig('http', {
       fake: { users: [{ id: SLACK_ADMIN, is_admin: true, name: 'ada' }] },
-      adapter: { logger: errors.logger },
-    });
-    engine = await startEngine(database.db, rig.adapter, [], errors);
-  });
-  // Refusals are warnings at most: nothing here is an error of the bot's.
-  afterEach(() => {
-    expect(errors.take()).toEqual([]);
-  });
-  afterAll(async () => {
-    await rig?.close();
-  });
-  beforeEach(async () => {
-    await engine?.reset();
-  });
-  const url = () => rig?.eventsUrl ?? '';
+      adapter: { logger },
+    }),
+  );
+  const url = () => world.rig.eventsUrl ?? '';
   const stored = async () =>
     (
       await rawRows<{ n: number }>(
@@ -167,8 +154,7 @@ describe('forged and replayed requests to Slack HTTP mode', () => {
   });
 
   it('refuses a forged /drill now: nothing enrolled, nothing posted, nothing answered', async () => {
-    const fake = rig?.fake;
-    if (!fake) throw new Error('no rig');
+    const { fake } = world.rig;
     const responseUrl = fake.responseUrls.create();
     const request = buildSignedRequest(
       url(),
@@ -183,8 +169,7 @@ describe('forged and replayed requests to Slack HTTP mode', () => {
   });
 
   it('runs the same signed /drill now sent twice once, and answers it once', async () => {
-    const fake = rig?.fake;
-    if (!fake) throw new Error('no rig');
+    const { fake } = world.rig;
     const responseUrl = fake.responseUrls.create();
     const request = buildSignedRequest(
       url(),
