@@ -2,58 +2,21 @@
  * Two real `drillbot start` processes on one PostgreSQL against the fake Discord: one holds
  * the gateway, the other stands by; SIGKILL on the holder hands the gateway to the other.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { waitFor } from '../fakes/common/wait.ts';
 import { startFakeDiscord } from '../fakes/discord/index.ts';
-import { BIN, REPO_ROOT } from '../support/cli.ts';
+import { type CapturedProcess, spawnDrillbot } from '../support/cli.ts';
 import { createScratchDatabase, TEST_DATABASE_URL } from '../support/db.ts';
 
-class Bot {
-  stdout = '';
-  stderr = '';
-  readonly child: ChildProcessWithoutNullStreams;
-  readonly exited: Promise<number | null>;
+const started = (bot: CapturedProcess) => bot.stdout.includes('connected to Discord');
+const standingBy = (bot: CapturedProcess) => bot.stdout.includes('standby');
 
-  constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, [BIN, 'start'], {
-      cwd: REPO_ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        LOG_LEVEL: 'warn',
-        ...env,
-      },
-    });
-    this.child.stdout.on('data', (chunk: Buffer) => {
-      this.stdout += chunk.toString();
-    });
-    this.child.stderr.on('data', (chunk: Buffer) => {
-      this.stderr += chunk.toString();
-    });
-    this.exited = new Promise((resolve) => this.child.on('close', resolve));
-  }
-
-  get started(): boolean {
-    return this.stdout.includes('connected to Discord');
-  }
-
-  get standby(): boolean {
-    return this.stdout.includes('standby');
-  }
-}
-
-async function until<T>(read: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** Polls `check` until it holds; 20 s covers two processes starting on a loaded machine. */
+const until = (check: () => boolean, what: string) =>
+  waitFor(() => (check() ? true : undefined), 20_000, what);
 
 describe.skipIf(!TEST_DATABASE_URL)('two drillbot processes on Discord', () => {
   it('only one holds the gateway, and killing it hands the gateway to the other', {
@@ -72,24 +35,21 @@ describe.skipIf(!TEST_DATABASE_URL)('two drillbot processes on Discord', () => {
       DISCORD_APPLICATION_ID: fake.options.applicationId,
       DISCORD_API_URL: fake.apiUrl,
     });
-    const bots = dirs.map((dir) => new Bot(env(dir)));
+    const bots = dirs.map((dir) => spawnDrillbot(['start'], { env: env(dir) }));
     try {
-      await until(
-        () => (bots.every((bot) => bot.started) ? true : undefined),
-        'both processes to start',
-      );
+      await until(() => bots.every(started), 'both processes to start');
       const live = () => fake.gateway.liveSessions().length;
-      expect(bots.filter((bot) => bot.standby)).toHaveLength(1);
+      expect(bots.filter(standingBy)).toHaveLength(1);
       expect(live()).toBe(1);
-      const holder = bots.find((bot) => !bot.standby);
-      const standby = bots.find((bot) => bot.standby);
+      const holder = bots.find((bot) => !standingBy(bot));
+      const standby = bots.find(standingBy);
       if (!holder || !standby) throw new Error('no holder or no standby');
 
       const killed = Date.now();
       holder.child.kill('SIGKILL');
       await holder.exited;
-      await until(() => (live() === 0 ? true : undefined), 'the killed holder’s session to end');
-      await until(() => (live() === 1 ? true : undefined), 'the standby to take the gateway over');
+      await until(() => live() === 0, 'the killed holder’s session to end');
+      await until(() => live() === 1, 'the standby to take the gateway over');
       // The standby tries every 2 s: the hand-over takes seconds, not minutes.
       expect(Date.now() - killed).toBeLessThan(15_000);
       expect(fake.gateway.sessions().length).toBeGreaterThanOrEqual(2);

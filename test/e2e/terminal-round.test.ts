@@ -2,50 +2,21 @@
  * `npm start` with no chat tokens, end to end: the real CLI, the embedded database, the
  * terminal channel fed by a script on stdin.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/cli.ts';
+import { CapturedProcess, type CliResult, runToExit } from '../support/cli.ts';
 
 const dataDirs: string[] = [];
 afterAll(() => {
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-function npmStart(
-  stdin: string,
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['start', '--silent'], {
-      cwd: REPO_ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        LOG_LEVEL: 'warn',
-        ...env,
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`npm start did not exit\n${stdout}\n${stderr}`));
-    }, 90_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(stdin);
-  });
+/** `npm start` itself, as the README tells a newcomer to run it, not bin/drillbot.js. */
+function npmStart(stdin: string, env: Record<string, string>): Promise<CliResult> {
+  const running = new CapturedProcess('npm', ['start', '--silent'], { env });
+  return runToExit(running, 'npm start', { stdin, timeoutMs: 90_000 });
 }
 
 describe('npm start with no chat tokens', () => {

@@ -1,12 +1,12 @@
 /**
- * The real `drillbot start` (bin/drillbot.js) as a child process for the benchmarks: a clean
- * environment (only what the benchmark passes, plus PATH and HOME, so a developer's own tokens
- * never leak in), `PORT` set so `/healthz` tells when it is ready, and its resident memory read
- * from the operating system. Talks only to 127.0.0.1.
+ * The real `drillbot start` (bin/drillbot.js) as a child process for the benchmarks, started
+ * as the tests start it (test/support/cli.ts: a clean environment, so a developer's own tokens
+ * never leak in), with `PORT` set so `/healthz` tells when it is ready, and its resident memory
+ * read from the operating system. Talks only to 127.0.0.1.
  */
-import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { BIN, REPO_ROOT } from '../../support/cli.ts';
+import { type DrillbotSpawnOptions, spawnDrillbot } from '../../support/cli.ts';
 import { freePort } from '../../support/free-port.ts';
 
 export interface DrillbotProcess {
@@ -22,11 +22,9 @@ export interface DrillbotProcess {
   stop(timeoutMs?: number): Promise<number | null>;
 }
 
-export interface StartDrillbotOptions {
+export interface StartDrillbotOptions extends Pick<DrillbotSpawnOptions, 'nodeArgs'> {
   env: Record<string, string>;
   readyTimeoutMs?: number;
-  /** Flags for node itself (e.g. `--cpu-prof` while finding out where time goes). */
-  nodeArgs?: string[];
 }
 
 /** VmRSS from /proc on Linux; `ps` elsewhere. */
@@ -59,29 +57,11 @@ async function healthy(port: number): Promise<boolean> {
 export async function startDrillbot(options: StartDrillbotOptions): Promise<DrillbotProcess> {
   const port = await freePort();
   const started = performance.now();
-  const child: ChildProcessWithoutNullStreams = spawn(
-    process.execPath,
-    [...(options.nodeArgs ?? []), BIN, 'start'],
-    {
-      cwd: REPO_ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        LOG_LEVEL: 'warn',
-        ...options.env,
-        PORT: String(port),
-      },
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
+  const bot = spawnDrillbot(['start'], {
+    env: { ...options.env, PORT: String(port) },
+    nodeArgs: options.nodeArgs,
   });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const { child, exited } = bot;
   let exitCode: number | null | undefined;
   void exited.then((code) => {
     exitCode = code;
@@ -90,11 +70,11 @@ export async function startDrillbot(options: StartDrillbotOptions): Promise<Dril
   // Polled every 10 ms: the resolution of the start-to-ready figure.
   while (!(await healthy(port))) {
     if (exitCode !== undefined) {
-      throw new Error(`drillbot exited (${exitCode}) before ready:\n${stdout}\n${stderr}`);
+      throw new Error(`drillbot exited (${exitCode}) before ready:\n${bot.stdout}\n${bot.stderr}`);
     }
     if (performance.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`drillbot not ready in time:\n${stdout}\n${stderr}`);
+      throw new Error(`drillbot not ready in time:\n${bot.stdout}\n${bot.stderr}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -105,8 +85,8 @@ export async function startDrillbot(options: StartDrillbotOptions): Promise<Dril
     pid,
     port,
     readyMs,
-    stdout: () => stdout,
-    stderr: () => stderr,
+    stdout: () => bot.stdout,
+    stderr: () => bot.stderr,
     rssBytes: () => residentBytes(pid),
     async stop(timeoutMs = 15_000) {
       if (exitCode !== undefined) return exitCode;
