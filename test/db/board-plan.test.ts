@@ -4,7 +4,7 @@
  * answers, their messages or the points ledger. Asserted from EXPLAIN (FORMAT JSON) of the
  * exact SQL and parameters `boardRows` runs, for a channel week, a workspace month, and all
  * time for the channel and the workspace; each board is also checked to equal the sums
- * recomputed from the ledger.
+ * recomputed from the ledger (the reference the leaderboard benchmark uses too).
  *
  * The volume is seeded set-based (generate_series, one INSERT ... SELECT per table) so the
  * whole file stays well under a minute on a 2-core machine. Skipped without TEST_DATABASE_URL.
@@ -24,6 +24,7 @@ import {
 } from '../../db/queries/points.ts';
 import { rawRows } from '../../db/raw.ts';
 import { localDay, periodRange } from '../../src/core/leaderboard-period.ts';
+import { DAILY_FROM_LEDGER, ledgerBoard } from '../bench/support/board-reference.ts';
 import { type MigratedDatabase, openMigrated, TEST_DATABASE_URL } from '../support/db.ts';
 
 const WORKSPACE = 'slack:TPLAN';
@@ -145,30 +146,6 @@ async function explainGeneric(db: Db, query: BoardQuery): Promise<PlanNode> {
   });
 }
 
-/**
- * The same board recomputed from the ledger: each row's day is the local day of `earned_at`
- * in its own channel's zone, opted-out members left out.
- */
-async function boardFromLedger(db: Db, query: BoardQuery): Promise<Map<string, number>> {
-  const scope =
-    'channelId' in query.scope
-      ? sql`l.channel_id = ${query.scope.channelId}`
-      : sql`l.workspace_id = ${query.scope.workspaceId}`;
-  const day = sql`(l.earned_at at time zone c.zone)::date`;
-  const from = query.from ? sql`and ${day} >= ${query.from}::date` : sql``;
-  const to = query.to ? sql`and ${day} < ${query.to}::date` : sql``;
-  const rows = await rawRows<{ member_id: string; total: string }>(
-    db,
-    sql`select l.member_id, sum(l.points)::text as total
-        from points_ledger l
-        join channels c on c.id = l.channel_id
-        join members m on m.id = l.member_id
-        where ${scope} and m.opted_out_at is null ${from} ${to}
-        group by l.member_id`,
-  );
-  return new Map(rows.map((row) => [row.member_id, Number(row.total)]));
-}
-
 const asMap = (rows: BoardRow[]) => new Map(rows.map((row) => [row.memberId, row.points]));
 
 async function count(db: Db, table: string): Promise<number> {
@@ -281,17 +258,7 @@ async function seed(db: Db): Promise<void> {
     where a.on_time and r.points > 0
     order by d.scored_at, a.id, r.reason`,
   );
-  await step(
-    'points_daily from the ledger',
-    sql`
-    insert into points_daily (member_id, channel_id, workspace_id, day, points)
-    select l.member_id, l.channel_id, l.workspace_id, (l.earned_at at time zone c.zone)::date,
-           sum(l.points)
-    from points_ledger l
-    join channels c on c.id = l.channel_id
-    group by 1, 2, 3, 4
-    order by 4, 2, 1`,
-  );
+  await step('points_daily from the ledger', sql.raw(DAILY_FROM_LEDGER));
 }
 
 /**
@@ -429,7 +396,7 @@ describe.skipIf(!TEST_DATABASE_URL)('board query plan on PostgreSQL with 100,000
 
       const rows = await timed(`board ${name}`, () => boardRows(db(), query));
       expect(rows.length).toBeGreaterThan(0);
-      expect(asMap(rows)).toEqual(await boardFromLedger(db(), query));
+      expect(asMap(rows)).toEqual(asMap(await ledgerBoard(db(), query)));
       expect(rows.map((row) => row.points)).toEqual(
         [...rows.map((row) => row.points)].sort((a, b) => b - a),
       );

@@ -20,6 +20,7 @@
  * peer votes. Coverage varies over 0..6 of six key points.
  */
 import type postgres from 'postgres';
+import { DAILY_FROM_LEDGER } from './board-reference.ts';
 
 export const WORKSPACE = 'slack:TBOARD';
 export const CHANNELS = 1_000;
@@ -172,15 +173,6 @@ cross join lateral (values (1, 'participation', p_participation), (2, 'coverage'
 where r.points > 0
 order by p.reveal_at, p.drill_id, p.k, r.ord`;
 
-const DAILY = `
-insert into points_daily (member_id, channel_id, workspace_id, day, points)
-select l.member_id, l.channel_id, l.workspace_id, (l.earned_at at time zone c.zone)::date,
-       sum(l.points)
-from points_ledger l
-join channels c on c.id = l.channel_id
-group by 1, 2, 3, 4
-order by 4, 2, 1`;
-
 /** As `award` keeps it: per workspace and member, the week's, month's and all-time sums. */
 const ROLLUP = `
 insert into points_rollup (workspace_id, period, period_start, member_id, points)
@@ -252,7 +244,7 @@ export function seedSteps(snapshots: readonly number[]): SeedStep[] {
     { label: 'votes', sql: VOTES },
     { label: 'vote reactions', sql: REACTIONS },
     { label: 'points ledger', sql: LEDGER },
-    { label: 'points_daily from the ledger', sql: DAILY },
+    { label: 'points_daily from the ledger', sql: DAILY_FROM_LEDGER },
     { label: 'points_rollup from the days', sql: ROLLUP },
     { label: 'member_channel_stats', sql: STATS },
     { label: 'drop the plan', sql: 'drop table bench_answer_plan, bench_points_plan' },
