@@ -4,23 +4,20 @@
  * on the PostgreSQL server of TEST_DATABASE_URL. Hands back the environment that points the
  * bot at it.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
-import { type Db, openEmbedded, openPostgres } from '../../../db/client.ts';
+import { type DatabaseHandle, type Db, openEmbedded, openPostgres } from '../../../db/client.ts';
 import { migrateDatabase } from '../../../db/migrate.ts';
+import { createScratchDatabase, TEST_DATABASE_URL } from '../../support/db.ts';
+import type { BenchEngine } from './bench-db.ts';
 
-export type BenchEngine = 'pglite' | 'postgres';
+export type { BenchEngine };
 
 export const ENGINE_LABEL: Readonly<Record<BenchEngine, string>> = {
   pglite: 'PGlite',
   postgres: 'PostgreSQL',
 };
-
-/** The test server's admin URL (the npm script starts a throwaway one). */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
 /** The engines this environment can run: PGlite always, PostgreSQL with TEST_DATABASE_URL. */
 export function availableEngines(): BenchEngine[] {
@@ -34,10 +31,17 @@ export interface PreparedDatabase {
   dispose(): Promise<void>;
 }
 
-function withDatabase(adminUrl: string, name: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+/** Migrates and seeds through `handle`, then closes it: the bot must be its only user. */
+async function migrateAndSeed(
+  handle: DatabaseHandle,
+  seed: (db: Db) => Promise<void>,
+): Promise<void> {
+  try {
+    await migrateDatabase(handle);
+    await seed(handle.db);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Creates, migrates and seeds the database; nothing holds it open afterwards. */
@@ -46,42 +50,19 @@ export async function prepareDatabase(
   seed: (db: Db) => Promise<void>,
 ): Promise<PreparedDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'drillbot-bench-'));
+  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
   if (engine === 'pglite') {
-    const handle = await openEmbedded(dataDir);
-    try {
-      await migrateDatabase(handle);
-      await seed(handle.db);
-    } finally {
-      await handle.close();
-    }
-    return {
-      engine,
-      env: { DRILLBOT_DATA_DIR: dataDir },
-      dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
-    };
+    await migrateAndSeed(await openEmbedded(dataDir), seed);
+    return { engine, env: { DRILLBOT_DATA_DIR: dataDir }, dispose: async () => removeDataDir() };
   }
-  if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
-  const admin = TEST_DATABASE_URL;
-  const name = `drillbot_bench_${randomBytes(6).toString('hex')}`;
-  const server = postgres(admin, { max: 1, onnotice: () => {} });
-  await server.unsafe(`create database ${name}`);
-  await server.end();
-  const url = withDatabase(admin, name);
-  const handle = openPostgres(url);
-  try {
-    await migrateDatabase(handle);
-    await seed(handle.db);
-  } finally {
-    await handle.close();
-  }
+  const scratch = await createScratchDatabase();
+  await migrateAndSeed(openPostgres(scratch.url), seed);
   return {
     engine,
-    env: { DATABASE_URL: url, DRILLBOT_DATA_DIR: dataDir },
+    env: { DATABASE_URL: scratch.url, DRILLBOT_DATA_DIR: dataDir },
     async dispose() {
-      const again = postgres(admin, { max: 1, onnotice: () => {} });
-      await again.unsafe(`drop database if exists ${name} with (force)`);
-      await again.end();
-      rmSync(dataDir, { recursive: true, force: true });
+      await scratch.drop();
+      removeDataDir();
     },
   };
 }
