@@ -5,6 +5,7 @@
  *
  * @see https://discord.com/developers/docs/topics/opcodes-and-status-codes#json
  */
+import type { z } from 'zod';
 import { ERROR_CODE } from './constants.ts';
 
 export interface DiscordErrorBody {
@@ -113,4 +114,19 @@ export class RestError extends Error {
     });
     return RestError.invalidForm(errors);
   }
+}
+
+/**
+ * `body` as `schema` reads it, or the 50035 Discord answers for a malformed body, pointing at
+ * the first bad field by its path (`_root` when the body as a whole is wrong).
+ */
+export function parseFormBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw RestError.invalidField(
+    issue?.path.join('.') || '_root',
+    'BASE_TYPE_INVALID',
+    issue?.message ?? 'Invalid',
+  );
 }

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { MESSAGE_TYPE, NO_FLAGS } from './constants.ts';
-import { RestError } from './errors.ts';
+import { parseFormBody, RestError } from './errors.ts';
 import {
   type AllowedMentions,
   allowedMentionsSchema,
@@ -50,14 +50,7 @@ export type MessageBody = z.infer<typeof messageBodySchema>;
 
 /** Parses a message body, answering 50035 (with the zod path) for a malformed one. */
 export function parseMessageBody(body: unknown): MessageBody {
-  const parsed = messageBodySchema.safeParse(body ?? {});
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw RestError.invalidField(
-    issue?.path.join('.') || '_root',
-    'BASE_TYPE_INVALID',
-    issue?.message ?? 'Invalid',
-  );
+  return parseFormBody(messageBodySchema, body ?? {});
 }
 
 function embedLength(embed: z.infer<typeof embedSchema>): number {

@@ -172,7 +172,8 @@ export interface ResolvedFakeDiscordOptions {
   now: () => number;
 }
 
-const MEMBER_PERMISSIONS: PermissionName[] = [
+/** What @everyone, so a plain member, may do in the default guild's channels. */
+export const MEMBER_PERMISSION_NAMES: readonly PermissionName[] = [
   'ViewChannel',
   'SendMessages',
   'SendMessagesInThreads',
@@ -188,7 +189,7 @@ export const DEFAULT_GUILD: FakeGuildConfig = {
   id: FAKE_IDS.guildId,
   name: FAKE_IDS.guildName,
   ownerId: FAKE_IDS.ownerId,
-  everyonePermissions: MEMBER_PERMISSIONS,
+  everyonePermissions: [...MEMBER_PERMISSION_NAMES],
   channels: [
     { id: FAKE_IDS.channelId, name: 'drills' },
     { id: FAKE_IDS.otherChannelId, name: 'general' },
@@ -198,7 +199,12 @@ export const DEFAULT_GUILD: FakeGuildConfig = {
     {
       id: FAKE_IDS.botRoleId,
       name: 'drillbot',
-      permissions: [...MEMBER_PERMISSIONS, 'ManageThreads', 'ManageMessages', 'MentionEveryone'],
+      permissions: [
+        ...MEMBER_PERMISSION_NAMES,
+        'ManageThreads',
+        'ManageMessages',
+        'MentionEveryone',
+      ],
     },
     { id: FAKE_IDS.pingRoleId, name: 'Drill ping', permissions: [], mentionable: true },
   ],

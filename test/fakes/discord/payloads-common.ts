@@ -55,13 +55,7 @@ export function apiMember(
 ): APIGuildMember & { permissions?: string } {
   return {
     user: apiUser(user),
-    nick: member.nick ?? null,
-    roles: member.roles ?? [],
-    joined_at: member.joinedAt ?? DEFAULT_JOINED_AT,
-    deaf: false,
-    mute: false,
-    flags: NO_FLAGS,
-    pending: false,
+    ...apiMemberNoUser(member),
     ...(permissions === undefined ? {} : { permissions }),
   };
 }

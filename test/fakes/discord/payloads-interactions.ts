@@ -23,7 +23,7 @@ import type {
   Locale,
 } from 'discord.js';
 import { CHANNEL_TYPE, INTERACTION_TYPE, PERMISSION, type PermissionName } from './constants.ts';
-import { FAKE_IDS } from './options.ts';
+import { FAKE_IDS, MEMBER_PERMISSION_NAMES } from './options.ts';
 import {
   apiMember,
   apiUser,
@@ -39,16 +39,7 @@ export function permissionString(names: readonly PermissionName[]): string {
 }
 
 /** What a plain member of the default guild has in the drill channel. */
-export const MEMBER_PERMISSIONS = permissionString([
-  'ViewChannel',
-  'SendMessages',
-  'SendMessagesInThreads',
-  'CreatePublicThreads',
-  'AddReactions',
-  'ReadMessageHistory',
-  'EmbedLinks',
-  'UseApplicationCommands',
-]);
+export const MEMBER_PERMISSIONS = permissionString(MEMBER_PERMISSION_NAMES);
 /** A member whose role grants Manage Server. */
 export const MANAGE_SERVER_PERMISSIONS = (
   BigInt(MEMBER_PERMISSIONS) | PERMISSION.ManageGuild

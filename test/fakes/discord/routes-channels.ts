@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { channelForBot, messageIn } from './access.ts';
 import { MESSAGE_FLAG } from './constants.ts';
-import { RestError } from './errors.ts';
+import { parseFormBody, RestError } from './errors.ts';
 import { messageEventData } from './message-create.ts';
 import { ROUTES } from './routes.ts';
 import type { RouteContext, RouteDef, RouteResult } from './state.ts';
@@ -38,17 +38,6 @@ const modifyThreadSchema = z.looseObject({
   auto_archive_duration: archiveDuration.optional(),
 });
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body ?? {});
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw RestError.invalidField(
-    issue?.path.join('.') || '_root',
-    'BASE_TYPE_INVALID',
-    issue?.message ?? 'Invalid',
-  );
-}
-
 function getChannel(ctx: RouteContext): RouteResult {
   const channel = channelForBot(ctx.state, ctx.params.channelId ?? '');
   return { status: 200, body: renderChannel(ctx.state.world, channel) };
@@ -60,7 +49,7 @@ function startThread(ctx: RouteContext): RouteResult {
   if (parent.kind !== 'guild')
     throw new RestError(400, 50024, 'Cannot execute action on this channel type');
   channelForBot(state, parent.id, ['CreatePublicThreads', 'ReadMessageHistory']);
-  const body = parse(startThreadSchema, ctx.body);
+  const body = parseFormBody(startThreadSchema, ctx.body ?? {});
   const stored = messageIn(state, parent, ctx.params.messageId ?? '');
   if (state.world.channels.has(stored.message.id)) throw RestError.threadAlreadyCreated();
   const thread = state.world.startThread(
@@ -84,7 +73,7 @@ function modifyChannel(ctx: RouteContext): RouteResult {
     // drillbot never renames or re-topics channels; refusing keeps an accidental call visible.
     throw new RestError(400, 50024, 'Cannot execute action on this channel type');
   }
-  const body = parse(modifyThreadSchema, ctx.body);
+  const body = parseFormBody(modifyThreadSchema, ctx.body ?? {});
   const ownsThread = channel.ownerId === state.world.botUserId;
   if ((body.locked !== undefined || !ownsThread) && !state.world.botCan(channel, 'ManageThreads')) {
     throw RestError.missingPermissions();

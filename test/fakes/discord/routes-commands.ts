@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { guildForBot } from './access.ts';
 import { commandInputSchema, validateCommands } from './command-validate.ts';
-import { RestError } from './errors.ts';
+import { parseFormBody, RestError } from './errors.ts';
 import { ROUTES } from './routes.ts';
 import type { RouteContext, RouteDef, RouteResult } from './state.ts';
 
@@ -22,15 +22,10 @@ function scope(ctx: RouteContext): { applicationId: string; guildId: string | un
   return { applicationId, guildId };
 }
 
+const commandListSchema = z.array(commandInputSchema);
+
 function parseList(body: unknown) {
-  const parsed = z.array(commandInputSchema).safeParse(body);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw RestError.invalidField(
-    issue?.path.join('.') || '_root',
-    'BASE_TYPE_INVALID',
-    issue?.message ?? 'Invalid',
-  );
+  return parseFormBody(commandListSchema, body);
 }
 
 function list(ctx: RouteContext): RouteResult {
