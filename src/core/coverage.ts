@@ -45,31 +45,48 @@ export interface CompiledPhrase {
   readonly window: number;
 }
 
+/** A rubric phrase whose words are given as slots of its rubric's `WordIndex`. */
+export interface RubricPhrase {
+  readonly phrase: CompiledPhrase;
+  /** `phrase.words[i]` is the word in slot `slots[i]`. */
+  readonly slots: readonly number[];
+}
+
 export interface CompiledRubric {
-  readonly points: ReadonlyArray<{ readonly id: string; readonly phrases: CompiledPhrase[] }>;
-  readonly markers: CompiledPhrase[];
+  readonly points: ReadonlyArray<{ readonly id: string; readonly phrases: RubricPhrase[] }>;
+  readonly markers: RubricPhrase[];
+  /** Every distinct word of the phrases above, each in a slot. */
+  readonly words: WordIndex;
 }
 
 /** Extra words a phrase's words may be spread over beyond its own length. */
 const WINDOW_SLACK = 4;
 
-interface VocabularyEntry {
-  readonly token: TextToken;
-  readonly positions: number[];
+/** An answer tokenised once; `coverage` can then be asked of it for many questions. */
+export interface AnalysedText {
+  /** Content words: stop-words and joined aliases take no room (see `locate`). */
+  readonly wordCount: number;
+  readonly tokens: readonly TextToken[];
 }
 
-/** An answer tokenised once, with an index for exact and fuzzy word lookups. */
-export interface AnalysedText {
-  readonly wordCount: number;
-  /** Stem (or the word itself, see `TextToken.stem`) -> positions, ascending and distinct. */
-  readonly byStem: ReadonlyMap<string, readonly number[]>;
-  /** Distinct fuzzy-eligible words by first letter. */
-  readonly fuzzyByInitial: ReadonlyMap<string, readonly VocabularyEntry[]>;
-  /**
-   * Lookups already made for this text, keyed by phrase word. Tokens are shared objects
-   * (see text-tokens.ts), so the word itself is the key: no key string built per lookup.
-   */
-  readonly lookups: Map<TextToken, readonly number[]>;
+export function analyseText(text: string): AnalysedText {
+  const tokens = tokenizeText(text);
+  let wordCount = 0;
+  for (const token of tokens) if (takesRoom(token)) wordCount += 1;
+  return { wordCount, tokens };
+}
+
+/**
+ * Whether a word occupies a position of its own. Stop-words take no window room, so "least
+ * privilege for the tools" is as tight as "least privilege tools"; they are still found for
+ * stop-word-only phrases. A joined alias ("mlkem") shares the position of its first part.
+ */
+export function takesRoom(token: TextToken): boolean {
+  return !token.stopWord && !token.joined;
+}
+
+function isFuzzyMatch(word: TextToken, candidate: TextToken): boolean {
+  return isTypoOf(word.raw, candidate.raw) || isTypoOf(word.stem, candidate.stem);
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -78,31 +95,118 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function analyseText(text: string): AnalysedText {
-  const byStem = new Map<string, number[]>();
-  const vocabulary = new Map<string, VocabularyEntry>();
-  let position = 0;
-  for (const token of tokenizeText(text)) {
-    // Stop-words take no window room, so "least privilege for the tools" is as tight as
-    // "least privilege tools"; they are still indexed for stop-word-only phrases. A joined
-    // alias ("mlkem") shares the position of the compound's first part.
-    const at = position;
-    if (!token.stopWord && !token.joined) position += 1;
-    // A joined alias and its first part can share a stem ("connect-ion") at one position;
-    // positions only grow, so a repeat is the last one: kept once, the list stays distinct
-    // and sorted and lookups can hand it out as it is.
-    const known = byStem.get(token.stem);
-    if (!known) byStem.set(token.stem, [at]);
-    else if (known[known.length - 1] !== at) known.push(at);
+const NO_SLOTS: readonly number[] = Object.freeze([]);
+
+/** Answer words remembered per index before the memory is emptied (junk floods stay bounded). */
+const MATCH_MEMO_LIMIT = 50_000;
+
+/**
+ * The distinct words of a set of phrases, each in a numbered slot, and which answer words
+ * meet which slot. Answers are matched word by word against this index, so an answer's cost
+ * grows with its own length, not with the rubric's size times its vocabulary; and what an
+ * answer word meets is worked out once per index (answers to one question share most words).
+ */
+export class WordIndex {
+  private readonly words: TextToken[] = [];
+  /** Phrase words with the same spelling meet the same answer words: one slot. */
+  private readonly slotByRaw = new Map<string, number>();
+  private readonly slotsByStem = new Map<string, number[]>();
+  /** Slots whose word tolerates typos, by first letter (typos rarely hit it). */
+  private readonly fuzzyByInitial = new Map<string, number[]>();
+  /** Answer word -> the slots it meets. Tokens are shared objects (see text-tokens.ts). */
+  private readonly matches = new Map<TextToken, readonly number[]>();
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** The slot of a phrase word, added when new. */
+  slotOf(word: TextToken): number {
+    const known = this.slotByRaw.get(word.raw);
+    if (known !== undefined) return known;
+    const slot = this.words.length;
+    this.words.push(word);
+    this.slotByRaw.set(word.raw, slot);
+    pushTo(this.slotsByStem, word.stem, slot);
+    if (word.fuzzy) pushTo(this.fuzzyByInitial, word.raw[0] ?? '', slot);
+    this.matches.clear();
+    return slot;
+  }
+
+  /** The slots whose word `token` is: the same stem, or (both 5+ letters) a typo of it. */
+  slotsMeeting(token: TextToken): readonly number[] {
+    const known = this.matches.get(token);
+    if (known) return known;
+    const exact = this.slotsByStem.get(token.stem) ?? NO_SLOTS;
+    let typos: number[] | undefined;
     if (token.fuzzy) {
-      const entry = vocabulary.get(token.raw);
-      if (entry) entry.positions.push(at);
-      else vocabulary.set(token.raw, { token, positions: [at] });
+      for (const slot of this.fuzzyByInitial.get(token.raw[0] ?? '') ?? NO_SLOTS) {
+        const word = this.words[slot];
+        // A word with the phrase word's stem is an exact match, counted above.
+        if (!word || word.stem === token.stem || !isFuzzyMatch(word, token)) continue;
+        typos ??= [];
+        typos.push(slot);
+      }
+    }
+    const slots = typos ? [...exact, ...typos] : exact;
+    if (this.matches.size >= MATCH_MEMO_LIMIT) this.matches.clear();
+    this.matches.set(token, slots);
+    return slots;
+  }
+}
+
+/**
+ * Where each slot's word occurs in one answer: positions (in content words) ascending and
+ * distinct. Kept for the next answer: only the slots an answer touched are emptied, so
+ * reading an answer allocates nothing for the rubric words it never uses.
+ */
+export class SlotPositions {
+  private readonly lists: number[][];
+  private readonly touched: number[] = [];
+
+  constructor(size: number) {
+    this.lists = Array.from({ length: size }, () => []);
+  }
+
+  /** The positions of the word in `slot` (empty when it does not occur). */
+  of(slot: number): readonly number[] {
+    return this.lists[slot] ?? NO_SLOTS;
+  }
+
+  /** Records that the words in `slots` occur at `at`; positions must arrive in order. */
+  mark(slots: readonly number[], at: number): void {
+    for (const slot of slots) {
+      const list = this.lists[slot];
+      if (!list) continue;
+      if (list.length === 0) this.touched.push(slot);
+      // A joined alias and its first part share a position: kept once, the list stays distinct.
+      else if (list[list.length - 1] === at) continue;
+      list.push(at);
     }
   }
-  const fuzzyByInitial = new Map<string, VocabularyEntry[]>();
-  for (const entry of vocabulary.values()) pushTo(fuzzyByInitial, entry.token.raw[0] ?? '', entry);
-  return { wordCount: position, byStem, fuzzyByInitial, lookups: new Map() };
+
+  clear(): void {
+    for (const slot of this.touched) {
+      const list = this.lists[slot];
+      if (list) list.length = 0;
+    }
+    this.touched.length = 0;
+  }
+}
+
+/** Locates an answer's words in `index` (into `positions`, cleared first). */
+export function locate(
+  tokens: readonly TextToken[],
+  index: WordIndex,
+  positions = new SlotPositions(index.size),
+): SlotPositions {
+  positions.clear();
+  let position = 0;
+  for (const token of tokens) {
+    positions.mark(index.slotsMeeting(token), position);
+    if (takesRoom(token)) position += 1;
+  }
+  return positions;
 }
 
 export function compilePhrase(phrase: string): CompiledPhrase {
@@ -121,59 +225,26 @@ export function compilePhrase(phrase: string): CompiledPhrase {
   return { text: phrase, words: [...byStem.values()], window: content.length + WINDOW_SLACK };
 }
 
-function isFuzzyMatch(word: TextToken, candidate: TextToken): boolean {
-  return isTypoOf(word.raw, candidate.raw) || isTypoOf(word.stem, candidate.stem);
-}
-
-const NO_POSITIONS: readonly number[] = Object.freeze([]);
-
-/** Sorted, distinct positions in `text` where `word` occurs, exactly or with a typo. */
-function positionsOf(text: AnalysedText, word: TextToken): readonly number[] {
-  const known = text.lookups.get(word);
-  if (known) return known;
-  const exact = text.byStem.get(word.stem) ?? NO_POSITIONS;
-  let typos: number[] | undefined;
-  if (word.fuzzy) {
-    for (const entry of text.fuzzyByInitial.get(word.raw[0] ?? '') ?? []) {
-      // A word with the phrase word's stem is in `exact` already, at all its positions.
-      if (entry.token.stem === word.stem || !isFuzzyMatch(word, entry.token)) continue;
-      typos ??= [];
-      typos.push(...entry.positions);
-    }
-  }
-  // Most words match exactly or not at all: the exact list is already sorted and distinct,
-  // so only typo matches need merging (no set and sort per lookup).
-  const positions = typos ? [...new Set([...exact, ...typos])].sort((a, b) => a - b) : exact;
-  text.lookups.set(word, positions);
-  return positions;
-}
-
 /**
  * Whether all of the phrase's words occur within its window: the smallest span holding the
  * required count of each word, found by sliding over the merged occurrences.
  */
-export function phraseMatches(
-  text: AnalysedText | string,
-  phrase: CompiledPhrase | string,
-): boolean {
-  const analysed = typeof text === 'string' ? analyseText(text) : text;
-  const compiled = typeof phrase === 'string' ? compilePhrase(phrase) : phrase;
-  const words = compiled.words;
+function matchesAt(positions: SlotPositions, entry: RubricPhrase): boolean {
+  const { phrase, slots } = entry;
+  const words = phrase.words;
   const kinds = words.length;
   if (kinds === 0) return false;
   // Each occurrence is one number, position * kinds + word index: sorting the numbers orders
   // by position, then by word, with no object per occurrence.
   const events: number[] = [];
   for (let index = 0; index < kinds; index += 1) {
-    const entry = words[index];
-    if (!entry) return false;
-    const positions = positionsOf(analysed, entry.word);
-    if (positions.length < entry.count) return false;
-    for (const at of positions) events.push(at * kinds + index);
+    const found = positions.of(slots[index] ?? -1);
+    if (found.length < (words[index]?.count ?? 1)) return false;
+    if (kinds === 1) return true;
+    for (const at of found) events.push(at * kinds + index);
   }
-  if (kinds === 1) return true;
   events.sort((a, b) => a - b);
-  const need = words.map((entry) => entry.count);
+  const need = words.map((word) => word.count);
   let missing = need.reduce((sum, count) => sum + count, 0);
   const have = need.map(() => 0);
   let left = 0;
@@ -184,13 +255,29 @@ export function phraseMatches(
     while (missing === 0 && left < events.length) {
       const first = events[left] ?? 0;
       const firstWord = first % kinds;
-      if ((event - word) / kinds - (first - firstWord) / kinds + 1 <= compiled.window) return true;
+      if ((event - word) / kinds - (first - firstWord) / kinds + 1 <= phrase.window) return true;
       have[firstWord] = (have[firstWord] ?? 0) - 1;
       if ((have[firstWord] ?? 0) < (need[firstWord] ?? 0)) missing += 1;
       left += 1;
     }
   }
   return false;
+}
+
+/** Whether `phrase` occurs in `text` (see the module comment); for one-off checks. */
+export function phraseMatches(
+  text: AnalysedText | string,
+  phrase: CompiledPhrase | string,
+): boolean {
+  const analysed = typeof text === 'string' ? analyseText(text) : text;
+  const compiled = typeof phrase === 'string' ? compilePhrase(phrase) : phrase;
+  const index = new WordIndex();
+  const entry = inIndex(compiled, index);
+  return matchesAt(locate(analysed.tokens, index), entry);
+}
+
+function inIndex(phrase: CompiledPhrase, index: WordIndex): RubricPhrase {
+  return { phrase, slots: phrase.words.map(({ word }) => index.slotOf(word)) };
 }
 
 /**
@@ -217,35 +304,37 @@ const compiledRubrics = new WeakMap<RubricSource, CompiledRubric>();
 export function compileRubric(question: RubricSource): CompiledRubric {
   const cached = compiledRubrics.get(question);
   if (cached) return cached;
+  const words = new WordIndex();
+  const prepare = (phrase: string) => inIndex(compiledPhrase(phrase), words);
   const compiled: CompiledRubric = {
     points: question.framework.points.map((point) => ({
       id: point.id,
-      phrases: point.rubric.map(compiledPhrase),
+      phrases: point.rubric.map(prepare),
     })),
-    markers: (question.mistake?.markers ?? []).map(compiledPhrase),
+    markers: (question.mistake?.markers ?? []).map(prepare),
+    words,
   };
   compiledRubrics.set(question, compiled);
   return compiled;
 }
 
-export function coverage(answer: string | AnalysedText, question: RubricSource): Coverage {
-  const text = typeof answer === 'string' ? analyseText(answer) : answer;
-  const rubric = compileRubric(question);
+/** The coverage of an answer whose words were located in `rubric.words`. */
+export function coverageAt(rubric: CompiledRubric, positions: SlotPositions): Coverage {
   const covered: string[] = [];
   const missed: string[] = [];
   const evidence: Record<string, string> = {};
   for (const point of rubric.points) {
-    const hit = point.phrases.find((phrase) => phraseMatches(text, phrase));
+    const hit = point.phrases.find((phrase) => matchesAt(positions, phrase));
     if (hit) {
       covered.push(point.id);
-      evidence[point.id] = hit.text;
+      evidence[point.id] = hit.phrase.text;
     } else {
       missed.push(point.id);
     }
   }
   const mistakeMarkers = rubric.markers
-    .filter((marker) => phraseMatches(text, marker))
-    .map((marker) => marker.text);
+    .filter((marker) => matchesAt(positions, marker))
+    .map((marker) => marker.phrase.text);
   const total = rubric.points.length;
   return {
     covered,
@@ -254,4 +343,10 @@ export function coverage(answer: string | AnalysedText, question: RubricSource):
     mistakeMarkers,
     evidence,
   };
+}
+
+export function coverage(answer: string | AnalysedText, question: RubricSource): Coverage {
+  const text = typeof answer === 'string' ? analyseText(answer) : answer;
+  const rubric = compileRubric(question);
+  return coverageAt(rubric, locate(text.tokens, rubric.words));
 }

@@ -41,38 +41,34 @@ export function shingles(text: string, exclude: ReadonlySet<string> = new Set())
   return runs;
 }
 
-/** Stem ids are below this; a pair's number is exact in a double (2^52 < 2^53). */
-const PAIR_SPAN = 2 ** 26;
+/** Pairs of ids below this make numbers under 2^30: V8 small integers, no heap number each. */
+const SMALL_SPAN = 2 ** 15;
+/** Ids must stay below this; larger pairs are still exact in a double (2^30 + 2^52 < 2^53). */
+export const MAX_STEM_ID = 2 ** 26;
+
+/** One number per ordered pair of ids: the small pairs below 2^30, the others above it. */
+function pairKey(first: number, second: number): number {
+  if (first < SMALL_SPAN && second < SMALL_SPAN) return first * SMALL_SPAN + second;
+  return 2 ** 30 + first * MAX_STEM_ID + second;
+}
 
 /**
- * The same runs as `shingles`, each a number: a pair of stems is `first * PAIR_SPAN + second`
- * over ids handed out by `ids` (one map per drill, so every answer and the question agree).
- * Scoring compares many answers pairwise; numbers hash and compare without building a string
- * per run. Equal pairs of stems give equal numbers and different pairs different ones (ids
- * stay below PAIR_SPAN: a drill would need 67 million distinct words), so the sets, their
- * sizes and their Jaccard indexes are those of the string runs.
+ * The same runs as `shingles`, each a number, from the stems given as ids (equal stems, equal
+ * ids, all below MAX_STEM_ID), minus those in `exclude`. Scoring compares many answers
+ * pairwise; numbers hash and compare without building a string per run. Equal pairs of
+ * stems give equal numbers and different pairs different ones (see pairKey), so the sets,
+ * their sizes and their Jaccard indexes are those of the string runs.
  */
 export function shingleKeys(
-  stems: readonly string[],
-  ids: Map<string, number>,
+  stemIds: readonly number[],
   exclude: ReadonlySet<number> = new Set(),
 ): Set<number> {
   // The pair encoding fits runs of two stems only: this line stops compiling otherwise.
   const runLength: 2 = COPY_SHINGLE_SIZE;
   const runs = new Set<number>();
-  let previous = -1;
-  for (let index = 0; index < stems.length; index += 1) {
-    const stem = stems[index] ?? '';
-    let id = ids.get(stem);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(stem, id);
-    }
-    if (index >= runLength - 1) {
-      const run = previous * PAIR_SPAN + id;
-      if (!exclude.has(run)) runs.add(run);
-    }
-    previous = id;
+  for (let end = runLength - 1; end < stemIds.length; end += 1) {
+    const run = pairKey(stemIds[end - 1] ?? 0, stemIds[end] ?? 0);
+    if (!exclude.has(run)) runs.add(run);
   }
   return runs;
 }
@@ -97,7 +93,7 @@ function canBeCopy(a: number, b: number): boolean {
 export interface CopyCandidate<T = string> {
   readonly memberId: string;
   readonly firstSentAt: Date;
-  /** From `shingles(text, questionShingles)`, or `shingleKeys` over one drill's ids. */
+  /** From `shingles(text, questionShingles)`, or `shingleKeys` over one drill's stem ids. */
   readonly shingles: ReadonlySet<T>;
 }
 

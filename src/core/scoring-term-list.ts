@@ -88,20 +88,42 @@ export function isBareTermList(signals: TermListSignals): boolean {
   );
 }
 
+/** Whole-text word counts, all the first look at an answer needs. */
+export interface WordCounts {
+  /** Every word (see `WordProfile.wordCount`). */
+  readonly words: number;
+  readonly functionWords: number;
+  readonly contentWords: number;
+  /** Content words whose stem is in the borrowed set (repeats counted). */
+  readonly borrowedWords: number;
+}
+
+export function wordCounts(text: string, borrowed: ReadonlySet<string>): WordCounts {
+  const profile = profileWords(text);
+  return {
+    words: profile.wordCount,
+    functionWords: profile.functionWordCount,
+    contentWords: profile.contentStems.length,
+    borrowedWords: countIn(profile.contentStems, borrowed),
+  };
+}
+
 /**
  * `isBareTermList(termListSignals(text, borrowed))`, skipping the chunk-by-chunk pass when
  * the whole-text measures already clear the answer (prose does on its grammar words alone).
  * The same verdict: the other three conditions do not depend on the list shape, so the
- * pre-check passes it as the largest it could be.
+ * pre-check passes it as the largest it could be. `counts`: the text's, when known already.
  */
-export function looksLikeBareTermList(text: string, borrowed: ReadonlySet<string>): boolean {
-  const profile = profileWords(text);
-  const contentWords = profile.contentStems.length;
+export function looksLikeBareTermList(
+  text: string,
+  borrowed: ReadonlySet<string>,
+  counts: WordCounts = wordCounts(text, borrowed),
+): boolean {
   const wholeText: TermListSignals = {
-    contentWords,
-    functionShare: share(profile.functionWordCount, profile.wordCount),
+    contentWords: counts.contentWords,
+    functionShare: share(counts.functionWords, counts.words),
     listShape: Number.POSITIVE_INFINITY,
-    borrowedShare: share(countIn(profile.contentStems, borrowed), contentWords),
+    borrowedShare: share(counts.borrowedWords, counts.contentWords),
   };
   return isBareTermList(wholeText) && isBareTermList(termListSignals(text, borrowed));
 }

@@ -35,11 +35,11 @@ export interface WordProfile {
   readonly contentStems: readonly string[];
 }
 
-function isFunctionWord(token: TextToken): boolean {
+export function isFunctionWord(token: TextToken): boolean {
   return (token.stopWord && !ARTICLES.has(token.raw)) || CONNECTIVES.has(token.raw);
 }
 
-function isContentWord(token: TextToken): boolean {
+export function isContentWord(token: TextToken): boolean {
   return !token.stopWord && !CONNECTIVES.has(token.raw);
 }
 

@@ -6,11 +6,11 @@
  * leaderboard), while this function sees one drill.
  */
 import type { Question } from '../content/schema.ts';
-import { type Coverage, coverage } from './coverage.ts';
-import { findCopies, shingleKeys } from './scoring-copy.ts';
-import { repeatSignals, repeatsQuestion } from './scoring-repeat.ts';
+import type { Coverage } from './coverage.ts';
+import { findCopies } from './scoring-copy.ts';
+import { drillWordsOf } from './scoring-pass.ts';
+import { repeatsQuestion } from './scoring-repeat.ts';
 import { looksLikeBareTermList } from './scoring-term-list.ts';
-import { contentStemSet, profileWords, rubricStemSet } from './scoring-words.ts';
 
 export interface ScoringScheme {
   /** Points for any non-empty on-time answer, gaming or not. */
@@ -106,26 +106,25 @@ export function votePoints(upvotes: number, scheme: ScoringScheme = DEFAULT_SCHE
 export function scoreAnswers(input: ScoreInput): ScoredAnswer[] {
   const { question, answers } = input;
   const scheme = input.scheme ?? DEFAULT_SCHEME;
-  const borrowed = rubricStemSet(question);
-  for (const stem of contentStemSet(question.question)) borrowed.add(stem);
-  // Stem ids for this drill's numeric shingles (see shingleKeys): question and answers share them.
-  const stemIds = new Map<string, number>();
-  const questionShingles = shingleKeys(profileWords(question.question).contentStems, stemIds);
-  const empty = answers.map((answer) => answer.text.trim() === '');
+  // Each answer is read once for all the checks below (see scoring-pass.ts).
+  const words = drillWordsOf(question);
+  const read = answers.map((answer) => ({
+    answer,
+    reading: words.read(answer.text),
+    empty: answer.text.trim() === '',
+  }));
   const copies = findCopies(
-    answers.map((answer, index) => ({
+    read.map(({ answer, reading, empty }) => ({
       memberId: answer.memberId,
       firstSentAt: answer.firstSentAt,
       // An empty answer has nothing to copy or be copied.
-      shingles: empty[index]
-        ? new Set<number>()
-        : shingleKeys(profileWords(answer.text).contentStems, stemIds, questionShingles),
+      shingles: empty ? new Set<number>() : reading.shingles,
     })),
   );
 
-  return answers.map((answer, index): ScoredAnswer => {
-    const covered = coverage(answer.text, question);
-    if (empty[index]) {
+  return read.map(({ answer, reading, empty }, index): ScoredAnswer => {
+    const covered = reading.coverage;
+    if (empty) {
       return {
         memberId: answer.memberId,
         coverage: covered,
@@ -136,10 +135,10 @@ export function scoreAnswers(input: ScoreInput): ScoredAnswer[] {
     }
     const copy = copies[index];
     const flags: ScoringFlag[] = [];
-    if (looksLikeBareTermList(answer.text, borrowed)) flags.push('bare-term-list');
-    if (repeatsQuestion(repeatSignals(answer.text, question.question))) {
-      flags.push('repeats-question');
+    if (looksLikeBareTermList(answer.text, words.borrowed, reading.counts)) {
+      flags.push('bare-term-list');
     }
+    if (repeatsQuestion(reading.repeat)) flags.push('repeats-question');
     if (copy) flags.push('copy');
     const gaming = flags.length > 0;
     const points = {
