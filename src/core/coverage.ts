@@ -13,7 +13,7 @@
  *   ("imdsv2", "t1078", "s3") match exactly only: one edit there is another thing entirely.
  */
 import { type TextToken, tokenizePhrase, tokenizeText } from './text-tokens.ts';
-import { isTypoOf } from './typo-tolerance.ts';
+import { typoIndex } from './typo-index.ts';
 
 /** The parts of a question the coverage function reads; a pack `Question` fits it. */
 export interface RubricSource {
@@ -85,10 +85,6 @@ export function takesRoom(token: TextToken): boolean {
   return !token.stopWord && !token.joined;
 }
 
-function isFuzzyMatch(word: TextToken, candidate: TextToken): boolean {
-  return isTypoOf(word.raw, candidate.raw) || isTypoOf(word.stem, candidate.stem);
-}
-
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -111,8 +107,9 @@ export class WordIndex {
   /** Phrase words with the same spelling meet the same answer words: one slot. */
   private readonly slotByRaw = new Map<string, number>();
   private readonly slotsByStem = new Map<string, number[]>();
-  /** Slots whose word tolerates typos, by first letter (typos rarely hit it). */
-  private readonly fuzzyByInitial = new Map<string, number[]>();
+  /** The slot of each word tolerant of typos, by its id in the process's typo index. */
+  private slotByTypoId = new Map<number, number>();
+  private typoGeneration = typoIndex.generation;
   /** Answer word -> the slots it meets. Tokens are shared objects (see text-tokens.ts). */
   private readonly matches = new Map<TextToken, readonly number[]>();
 
@@ -128,30 +125,38 @@ export class WordIndex {
     this.words.push(word);
     this.slotByRaw.set(word.raw, slot);
     pushTo(this.slotsByStem, word.stem, slot);
-    if (word.fuzzy) pushTo(this.fuzzyByInitial, word.raw[0] ?? '', slot);
+    if (word.fuzzy) this.slotByTypoId.set(typoIndex.idOf(word), slot);
     this.matches.clear();
     return slot;
   }
 
   /** The slots whose word `token` is: the same stem, or (both 5+ letters) a typo of it. */
   slotsMeeting(token: TextToken): readonly number[] {
+    if (this.typoGeneration !== typoIndex.generation) this.renumber();
     const known = this.matches.get(token);
     if (known) return known;
     const exact = this.slotsByStem.get(token.stem) ?? NO_SLOTS;
     let typos: number[] | undefined;
-    if (token.fuzzy) {
-      for (const slot of this.fuzzyByInitial.get(token.raw[0] ?? '') ?? NO_SLOTS) {
-        const word = this.words[slot];
-        // A word with the phrase word's stem is an exact match, counted above.
-        if (!word || word.stem === token.stem || !isFuzzyMatch(word, token)) continue;
-        typos ??= [];
-        typos.push(slot);
-      }
+    for (const id of typoIndex.typosOf(token)) {
+      const slot = this.slotByTypoId.get(id);
+      if (slot === undefined) continue;
+      typos ??= [];
+      typos.push(slot);
     }
     const slots = typos ? [...exact, ...typos] : exact;
     if (this.matches.size >= MATCH_MEMO_LIMIT) this.matches.clear();
     this.matches.set(token, slots);
     return slots;
+  }
+
+  /** The typo index let its ids go: take new ones. */
+  private renumber(): void {
+    this.slotByTypoId = new Map();
+    this.words.forEach((word, slot) => {
+      if (word.fuzzy) this.slotByTypoId.set(typoIndex.idOf(word), slot);
+    });
+    this.typoGeneration = typoIndex.generation;
+    this.matches.clear();
   }
 }
 

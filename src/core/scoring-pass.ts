@@ -8,7 +8,6 @@
  * on the text (see coverage.ts, scoring-term-list.ts, scoring-repeat.ts, scoring-copy.ts).
  */
 import type { Question } from '../content/schema.ts';
-import { AsciiWords, AsciiWordTable } from './ascii-words.ts';
 import {
   type CompiledRubric,
   type Coverage,
@@ -27,13 +26,7 @@ import {
   profileWords,
   rubricStemSet,
 } from './scoring-words.ts';
-import {
-  isPlainAscii,
-  type TextToken,
-  tokenizeOnce,
-  wordToken,
-  wordTokens,
-} from './text-tokens.ts';
+import { type TextToken, tokenizeOnce } from './text-tokens.ts';
 
 /** What one word of an answer is, for every check; the same for every answer of a drill. */
 interface WordFacts {
@@ -125,9 +118,6 @@ export class DrillWords {
    */
   private readonly stemIds = new Map<string, number>();
   private readonly facts = new Map<TextToken, WordFacts>();
-  /** The facts of plain ASCII words, found by their characters (see ascii-words.ts). */
-  private readonly plainFacts = new AsciiWordTable((raw) => this.factsOf(wordToken(raw)));
-  private readonly plainWords = new AsciiWords(this.plainFacts);
   /** Reused from answer to answer (see `SlotPositions`). */
   private readonly positions: SlotPositions;
   private readonly reading: Reading;
@@ -155,7 +145,6 @@ export class DrillWords {
     if (this.stemIds.size < STEM_IDS_LIMIT) return;
     this.stemIds.clear();
     this.facts.clear();
-    this.plainFacts.clear();
     this.questionShingles = this.shinglesOfQuestion();
   }
 
@@ -166,16 +155,7 @@ export class DrillWords {
   read(text: string): AnswerReading {
     const reading = this.reading;
     reading.reset();
-    if (isPlainAscii(text)) {
-      const words = this.plainWords;
-      words.start(text);
-      for (let word = words.next(); word !== undefined; word = words.next()) {
-        if (typeof word !== 'string') reading.take(word);
-        else for (const token of wordTokens(word)) reading.take(this.factsOf(token));
-      }
-    } else {
-      for (const token of tokenizeOnce(text)) reading.take(this.factsOf(token));
-    }
+    for (const token of tokenizeOnce(text)) reading.take(this.factsOf(token));
     const questionStems = this.questionStems.size;
     return {
       coverage: coverageAt(this.rubric, this.positions),

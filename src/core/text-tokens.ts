@@ -131,19 +131,19 @@ const WORD = /[\p{L}\p{N}]+(?:[-_./][\p{L}\p{N}]+)*/gu;
 const CONNECTOR = /[-_./]/;
 
 /** The token of a plain word (no connector), lower-cased and normalised. */
-export function wordToken(raw: string): TextToken {
+function wordToken(raw: string): TextToken {
   return makeToken(raw, 'word');
 }
 
 /** The tokens of one normalised word: itself, or a compound's joined alias and its parts. */
-export function wordTokens(word: string): TextToken[] {
+function wordTokens(word: string): TextToken[] {
   if (!CONNECTOR.test(word)) return [makeToken(word, 'word')];
   const parts = word.split(CONNECTOR);
   return [makeToken(parts.join(''), 'joined'), ...parts.map((part) => makeToken(part, 'part'))];
 }
 
 /** Whether `text` is printable ASCII, whose words `AsciiWords` finds (faster, the same). */
-export function isPlainAscii(text: string): boolean {
+function isPlainAscii(text: string): boolean {
   return !BEYOND_ASCII.test(text);
 }
 
