@@ -135,6 +135,15 @@ export class WordIndex {
     if (this.typoGeneration !== typoIndex.generation) this.renumber();
     const known = this.matches.get(token);
     if (known) return known;
+    const slots = this.findSlots(token);
+    if (this.matches.size >= MATCH_MEMO_LIMIT) this.matches.clear();
+    this.matches.set(token, slots);
+    return slots;
+  }
+
+  /** `slotsMeeting`, not remembered here: for callers that remember what they need. */
+  findSlots(token: TextToken): readonly number[] {
+    if (this.typoGeneration !== typoIndex.generation) this.renumber();
     const exact = this.slotsByStem.get(token.stem) ?? NO_SLOTS;
     let typos: number[] | undefined;
     for (const id of typoIndex.typosOf(token)) {
@@ -143,10 +152,7 @@ export class WordIndex {
       typos ??= [];
       typos.push(slot);
     }
-    const slots = typos ? [...exact, ...typos] : exact;
-    if (this.matches.size >= MATCH_MEMO_LIMIT) this.matches.clear();
-    this.matches.set(token, slots);
-    return slots;
+    return typos ? [...exact, ...typos] : exact;
   }
 
   /** The typo index let its ids go: take new ones. */
@@ -166,11 +172,12 @@ export class WordIndex {
  * reading an answer allocates nothing for the rubric words it never uses.
  */
 export class SlotPositions {
-  private readonly lists: number[][];
+  /** Made on a slot's first occurrence: most rubric words never occur in most answers. */
+  private readonly lists: Array<number[] | undefined>;
   private readonly touched: number[] = [];
 
   constructor(size: number) {
-    this.lists = Array.from({ length: size }, () => []);
+    this.lists = new Array<number[] | undefined>(size).fill(undefined);
   }
 
   /** The positions of the word in `slot` (empty when it does not occur). */
@@ -182,11 +189,16 @@ export class SlotPositions {
   mark(slots: readonly number[], at: number): void {
     for (const slot of slots) {
       const list = this.lists[slot];
-      if (!list) continue;
-      if (list.length === 0) this.touched.push(slot);
-      // A joined alias and its first part share a position: kept once, the list stays distinct.
-      else if (list[list.length - 1] === at) continue;
-      list.push(at);
+      if (!list) {
+        this.lists[slot] = [at];
+        this.touched.push(slot);
+      } else if (list.length === 0) {
+        list.push(at);
+        this.touched.push(slot);
+        // A joined alias and its first part share a position: kept once, the list stays distinct.
+      } else if (list[list.length - 1] !== at) {
+        list.push(at);
+      }
     }
   }
 

@@ -188,7 +188,7 @@ export class DrillWords {
     if (known) return known;
     const content = isContentWord(token);
     const facts: WordFacts = {
-      slots: this.rubric.words.slotsMeeting(token),
+      slots: this.rubric.words.findSlots(token),
       takesRoom: takesRoom(token),
       counted: !token.joined,
       functionWord: isFunctionWord(token),

@@ -4,10 +4,17 @@
  *
  * Scoring is measured as the reveal runs it (src/core/drill-scoring.ts): `scoreAnswers` over
  * all of a drill's on-time answers in one call (copies are looked for among them), with the
- * question freshly parsed, as each reveal parses it from its snapshot, so compiling the
- * rubric is paid once per drill as in production. Every question of the bundled packs is
- * drilled with realistic answers (./support/answer-texts.ts). The ingest cost is this run's
- * own ingest measurement through the engine (./ingest.ts), on each engine available.
+ * question freshly parsed, as each reveal parses it from its snapshot. Every question of the
+ * bundled packs is drilled with realistic answers (./support/answer-texts.ts). The ingest
+ * cost is this run's own ingest measurement through the engine (./ingest.ts), on each
+ * engine available.
+ *
+ * Two cases, both against the target. The process keeps what it worked out about a
+ * question's words by the question's content (src/core/scoring-pass.ts), so a question
+ * drilled before in any channel costs less than its first drill in the process, which also
+ * compiles the rubric and meets the answers' words for the first time. "first drill" gives
+ * every drill a question text the process has not seen (trailing spaces: the same words, a
+ * different content key); "drilled before" repeats the packs' questions as they are.
  */
 import { performance } from 'node:perf_hooks';
 import type { Question } from '../../src/content/schema.ts';
@@ -48,11 +55,25 @@ function drillsOf(questions: readonly Question[], round: number): Drill[] {
   });
 }
 
+type Case = 'first drill' | 'drilled before';
+
+/** Drills so far: makes each first-drill question text new to the process. */
+let drillsScored = 0;
+
+/** The question as a reveal parses it from the drill's snapshot, new content if `first`. */
+function parsedQuestion(question: Question, kind: Case): Question {
+  const copy = structuredClone(question);
+  drillsScored += 1;
+  if (kind === 'drilled before') return copy;
+  return { ...copy, question: `${copy.question}${' '.repeat(drillsScored)}` };
+}
+
 /** Milliseconds per answer for one round over every question. */
-function scoreRound(drills: readonly Drill[]): number {
-  // A fresh copy per drill, as each reveal parses the question from its snapshot: the
-  // compiled rubric (cached per question object) is not carried over from a previous drill.
-  const fresh = drills.map((drill) => ({ ...drill, question: structuredClone(drill.question) }));
+function scoreRound(drills: readonly Drill[], kind: Case): number {
+  const fresh = drills.map((drill) => ({
+    ...drill,
+    question: parsedQuestion(drill.question, kind),
+  }));
   let answers = 0;
   const started = performance.now();
   for (const drill of fresh) {
@@ -61,37 +82,45 @@ function scoreRound(drills: readonly Drill[]): number {
   return (performance.now() - started) / answers;
 }
 
-export async function measureScoring(): Promise<number> {
+export async function measureScoring(kind: Case): Promise<number> {
   const questions = await bundledQuestions();
   const rounds = Array.from({ length: ROUNDS + 2 }, (_, round) => drillsOf(questions, round));
   const [warm1, warm2, ...timed] = rounds;
-  for (const warm of [warm1, warm2]) if (warm) scoreRound(warm);
-  return percentile(timed.map(scoreRound), 50);
+  for (const warm of [warm1, warm2]) if (warm) scoreRound(warm, kind);
+  return percentile(
+    timed.map((round) => scoreRound(round, kind)),
+    50,
+  );
 }
 
 export async function run(): Promise<BenchRow[]> {
-  const scoringMs = await measureScoring();
+  const cases: Case[] = ['first drill', 'drilled before'];
+  const scoringMs = new Map<Case, number>();
+  for (const kind of cases) scoringMs.set(kind, await measureScoring(kind));
   const rows: BenchRow[] = [];
   for (const engine of ['pglite', 'postgres'] as const) {
     const name = engine === 'pglite' ? 'PGlite' : 'PostgreSQL';
-    const bench = `scoring (vs ingest on ${name})`;
-    const figure = 'scoring cost per answer';
     const missing = engine === 'postgres' ? postgresUnavailable() : undefined;
-    if (missing) {
-      rows.push(unavailableRow(bench, figure, `< ${TARGET}`, missing));
-      continue;
+    const ingest = missing ? undefined : await measureIngest(engine);
+    for (const kind of cases) {
+      const bench = `scoring, ${kind} (vs ingest on ${name})`;
+      const figure = 'scoring cost per answer';
+      const ms = scoringMs.get(kind) ?? Number.NaN;
+      if (!ingest) {
+        rows.push(unavailableRow(bench, figure, `< ${TARGET}`, missing ?? 'not measured'));
+        continue;
+      }
+      const ratio = ms / ingest.engineMsPerAnswer;
+      rows.push({
+        bench,
+        figure,
+        measured: `${(ms * 1000).toFixed(0)} µs/answer`,
+        reference: `${(ingest.engineMsPerAnswer * 1000).toFixed(0)} µs/answer (ingest through the engine, this run)`,
+        ratio,
+        target: `< ${TARGET}`,
+        pass: ratio < TARGET,
+      });
     }
-    const ingest = await measureIngest(engine);
-    const ratio = scoringMs / ingest.engineMsPerAnswer;
-    rows.push({
-      bench,
-      figure,
-      measured: `${(scoringMs * 1000).toFixed(0)} µs/answer`,
-      reference: `${(ingest.engineMsPerAnswer * 1000).toFixed(0)} µs/answer (ingest through the engine, this run)`,
-      ratio,
-      target: `< ${TARGET}`,
-      pass: ratio < TARGET,
-    });
   }
   return rows;
 }
