@@ -6,6 +6,7 @@
 import type { DbOrTx } from '../../db/client.ts';
 import { type SnapshotIds, snapshotKey, syncSnapshots } from '../../db/queries/snapshots.ts';
 import { DrillError } from '../core/errors.ts';
+import { prepareScoring } from '../core/scoring-pass.ts';
 import { bundledContentDir, type LoadedPack, loadPacks, type PackError } from './load.ts';
 import type { Pack, Question } from './schema.ts';
 
@@ -60,5 +61,7 @@ export async function loadCatalog(db: DbOrTx, extraDirs: readonly string[]): Pro
     );
   }
   const ids = await syncSnapshots(db, versionsOf(packs));
+  // What scoring needs of each question is worked out now rather than at its first reveal.
+  prepareScoring(packs.flatMap(({ pack }) => pack.questions));
   return catalogOf(packs, errors, ids);
 }

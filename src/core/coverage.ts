@@ -141,13 +141,27 @@ export class WordIndex {
     return slots;
   }
 
-  /** `slotsMeeting`, not remembered here: for callers that remember what they need. */
-  findSlots(token: TextToken): readonly number[] {
+  /** The slots of the words with this stem. */
+  exactSlots(stem: string): readonly number[] {
+    return this.slotsByStem.get(stem) ?? NO_SLOTS;
+  }
+
+  /** The stems of the index's words. */
+  stems(): Iterable<string> {
+    return this.slotsByStem.keys();
+  }
+
+  /** The slot of the rubric word with this id in the typo index, if it is one of these. */
+  typoSlot(id: number): number | undefined {
     if (this.typoGeneration !== typoIndex.generation) this.renumber();
-    const exact = this.slotsByStem.get(token.stem) ?? NO_SLOTS;
+    return this.slotByTypoId.get(id);
+  }
+
+  private findSlots(token: TextToken): readonly number[] {
+    const exact = this.exactSlots(token.stem);
     let typos: number[] | undefined;
     for (const id of typoIndex.typosOf(token)) {
-      const slot = this.slotByTypoId.get(id);
+      const slot = this.typoSlot(id);
       if (slot === undefined) continue;
       typos ??= [];
       typos.push(slot);
@@ -187,18 +201,21 @@ export class SlotPositions {
 
   /** Records that the words in `slots` occur at `at`; positions must arrive in order. */
   mark(slots: readonly number[], at: number): void {
-    for (const slot of slots) {
-      const list = this.lists[slot];
-      if (!list) {
-        this.lists[slot] = [at];
-        this.touched.push(slot);
-      } else if (list.length === 0) {
-        list.push(at);
-        this.touched.push(slot);
-        // A joined alias and its first part share a position: kept once, the list stays distinct.
-      } else if (list[list.length - 1] !== at) {
-        list.push(at);
-      }
+    for (const slot of slots) this.markSlot(slot, at);
+  }
+
+  /** Records that the word in `slot` occurs at `at`; positions must arrive in order. */
+  markSlot(slot: number, at: number): void {
+    const list = this.lists[slot];
+    if (!list) {
+      this.lists[slot] = [at];
+      this.touched.push(slot);
+    } else if (list.length === 0) {
+      list.push(at);
+      this.touched.push(slot);
+      // A joined alias and its first part share a position: kept once, the list stays distinct.
+    } else if (list[list.length - 1] !== at) {
+      list.push(at);
     }
   }
 

@@ -39,10 +39,19 @@ export class TypoIndex {
   private idsByInitial = new Map<string, number[]>();
   private comparisons = new Map<TextToken, Comparisons>();
   private currentGeneration = 0;
+  private currentVersion = 0;
 
   /** Changes whenever ids are let go: ids from an earlier generation mean nothing. */
   get generation(): number {
     return this.currentGeneration;
+  }
+
+  /**
+   * Changes whenever a rubric word is added or ids are let go: what `typosOf` gave at an
+   * earlier version may be incomplete (or, across generations, wrong).
+   */
+  get version(): number {
+    return this.currentVersion;
   }
 
   /** The id of a rubric word that tolerates typos (`word.fuzzy`), added when new. */
@@ -51,6 +60,7 @@ export class TypoIndex {
     if (known !== undefined) return known;
     if (this.words.length >= WORD_LIMIT) this.forgetAll();
     const id = this.words.length;
+    this.currentVersion += 1;
     this.words.push(word);
     this.idByRaw.set(word.raw, id);
     const initial = word.raw[0] ?? '';
@@ -89,6 +99,7 @@ export class TypoIndex {
     this.idsByInitial = new Map();
     this.comparisons = new Map();
     this.currentGeneration += 1;
+    this.currentVersion += 1;
   }
 }
 

@@ -9,23 +9,25 @@
  * cost is this run's own ingest measurement through the engine (./ingest.ts), on each
  * engine available.
  *
- * Two cases, both against the target. The process keeps what it worked out about a
- * question's words by the question's content (src/core/scoring-pass.ts), so a question
- * drilled before in any channel costs less than its first drill in the process, which also
- * compiles the rubric and meets the answers' words for the first time. "first drill" gives
- * every drill a question text the process has not seen (trailing spaces: the same words, a
- * different content key); "drilled before" repeats the packs' questions as they are.
+ * Two cases. The target is about the reveal as it runs: the loaded packs' questions are
+ * prepared when the packs load (src/content/catalog.ts calls `prepareScoring`, as start-up
+ * and /drill reload do), and what is known of each answer word is kept for the process, so
+ * a question's first drill costs what a later one does. For reference, the same drills with
+ * a question text the process has never seen (trailing spaces: the same words, a different
+ * content key), as when a pack was edited after the drill was posted: that reveal also
+ * works out the question's vocabulary.
  */
 import { performance } from 'node:perf_hooks';
 import type { Question } from '../../src/content/schema.ts';
 import { type AnswerToScore, scoreAnswers } from '../../src/core/scoring.ts';
+import { prepareScoring } from '../../src/core/scoring-pass.ts';
 import { measureIngest } from './ingest.ts';
 import { bundledQuestions, drillAnswers } from './support/answer-texts.ts';
 import { postgresUnavailable } from './support/bench-db.ts';
 import { type BenchRow, percentile } from './support/report.ts';
 import { unavailableRow } from './support/unavailable.ts';
 
-/** A small team's drill: fewer answers share the rubric compile, so this is the dearer case. */
+/** A small team's drill: fewer answers share each drill's fixed work, so this is the dearer case. */
 const ANSWERS_PER_DRILL = 10;
 const ROUNDS = 15;
 const TARGET = 0.1;
@@ -55,16 +57,16 @@ function drillsOf(questions: readonly Question[], round: number): Drill[] {
   });
 }
 
-type Case = 'first drill' | 'drilled before';
+type Case = 'prepared' | 'not prepared';
 
-/** Drills so far: makes each first-drill question text new to the process. */
+/** Drills so far: makes each unprepared question text new to the process. */
 let drillsScored = 0;
 
-/** The question as a reveal parses it from the drill's snapshot, new content if `first`. */
+/** The question as a reveal parses it from the drill's snapshot (new content if unprepared). */
 function parsedQuestion(question: Question, kind: Case): Question {
   const copy = structuredClone(question);
   drillsScored += 1;
-  if (kind === 'drilled before') return copy;
+  if (kind === 'prepared') return copy;
   return { ...copy, question: `${copy.question}${' '.repeat(drillsScored)}` };
 }
 
@@ -84,6 +86,8 @@ function scoreRound(drills: readonly Drill[], kind: Case): number {
 
 export async function measureScoring(kind: Case): Promise<number> {
   const questions = await bundledQuestions();
+  // As loading the catalog does at start-up.
+  prepareScoring(questions);
   const rounds = Array.from({ length: ROUNDS + 2 }, (_, round) => drillsOf(questions, round));
   const [warm1, warm2, ...timed] = rounds;
   for (const warm of [warm1, warm2]) if (warm) scoreRound(warm, kind);
@@ -94,7 +98,7 @@ export async function measureScoring(kind: Case): Promise<number> {
 }
 
 export async function run(): Promise<BenchRow[]> {
-  const cases: Case[] = ['first drill', 'drilled before'];
+  const cases: Case[] = ['prepared', 'not prepared'];
   const scoringMs = new Map<Case, number>();
   for (const kind of cases) scoringMs.set(kind, await measureScoring(kind));
   const rows: BenchRow[] = [];
@@ -103,11 +107,15 @@ export async function run(): Promise<BenchRow[]> {
     const missing = engine === 'postgres' ? postgresUnavailable() : undefined;
     const ingest = missing ? undefined : await measureIngest(engine);
     for (const kind of cases) {
-      const bench = `scoring, ${kind} (vs ingest on ${name})`;
+      const bench =
+        kind === 'prepared'
+          ? `scoring (vs ingest on ${name})`
+          : `scoring, question not prepared (vs ingest on ${name})`;
+      const target = kind === 'prepared' ? `< ${TARGET}` : `reference (< ${TARGET} above)`;
       const figure = 'scoring cost per answer';
       const ms = scoringMs.get(kind) ?? Number.NaN;
       if (!ingest) {
-        rows.push(unavailableRow(bench, figure, `< ${TARGET}`, missing ?? 'not measured'));
+        rows.push(unavailableRow(bench, figure, target, missing ?? 'not measured'));
         continue;
       }
       const ratio = ms / ingest.engineMsPerAnswer;
@@ -117,8 +125,8 @@ export async function run(): Promise<BenchRow[]> {
         measured: `${(ms * 1000).toFixed(0)} µs/answer`,
         reference: `${(ingest.engineMsPerAnswer * 1000).toFixed(0)} µs/answer (ingest through the engine, this run)`,
         ratio,
-        target: `< ${TARGET}`,
-        pass: ratio < TARGET,
+        target,
+        pass: kind === 'prepared' ? ratio < TARGET : undefined,
       });
     }
   }

@@ -11,7 +11,7 @@ import { bundledContentDir, loadPacks } from '../../src/content/load.ts';
 import type { Question } from '../../src/content/schema.ts';
 import { coverage } from '../../src/core/coverage.ts';
 import { jaccard, shingles } from '../../src/core/scoring-copy.ts';
-import { drillWordsOf } from '../../src/core/scoring-pass.ts';
+import { drillWordsOf, prepareScoring } from '../../src/core/scoring-pass.ts';
 import { repeatSignals } from '../../src/core/scoring-repeat.ts';
 import { wordCounts } from '../../src/core/scoring-term-list.ts';
 import { contentStemSet, rubricStemSet } from '../../src/core/scoring-words.ts';
@@ -130,5 +130,44 @@ describe('reading an answer once', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('question vocabularies kept by content', () => {
+  const [first] = QUESTIONS;
+  if (!first) throw new Error('the bundled packs have questions');
+  const point = first.framework.points[0];
+  if (!point) throw new Error('a question has key points');
+  const answer = `${point.rubric[0]} and more besides`;
+
+  it('is prepared once and found again from a freshly parsed copy', () => {
+    prepareScoring([first]);
+    expect(drillWordsOf(structuredClone(first))).toBe(drillWordsOf(first));
+  });
+
+  it('gives an edited question a vocabulary of its own', () => {
+    const edits: Question[] = [
+      { ...first, question: `${first.question} Why?` },
+      {
+        ...first,
+        framework: {
+          ...first.framework,
+          points: [{ ...point, rubric: ['zzqv'] }, ...first.framework.points.slice(1)],
+        },
+      },
+      {
+        ...first,
+        framework: {
+          ...first.framework,
+          points: [{ ...point, id: 'renamed' }, ...first.framework.points.slice(1)],
+        },
+      },
+      { ...first, mistake: { ...first.mistake, markers: ['and more besides'] } },
+    ];
+    for (const edited of edits) {
+      const words = drillWordsOf(edited);
+      expect(words).not.toBe(drillWordsOf(first));
+      expect(words.read(answer).coverage).toEqual(coverage(answer, edited));
+    }
   });
 });

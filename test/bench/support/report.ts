@@ -17,8 +17,11 @@ export interface BenchRow {
   ratio: number;
   /** The target as text, e.g. ">= 0.8". */
   target: string;
-  /** Whether the ratio (and any absolute bound named in the target) meets it. */
-  pass: boolean;
+  /**
+   * Whether the ratio (and any absolute bound named in the target) meets it; undefined for a
+   * figure reported for reference, beside the one the target is about.
+   */
+  pass: boolean | undefined;
 }
 
 const COLUMNS: (keyof BenchRow)[] = [
@@ -34,7 +37,7 @@ const COLUMNS: (keyof BenchRow)[] = [
 function cell(row: BenchRow, column: keyof BenchRow): string {
   const value = row[column];
   if (column === 'ratio') return (value as number).toFixed((value as number) >= 10 ? 1 : 3);
-  if (column === 'pass') return value ? 'yes' : 'NO';
+  if (column === 'pass') return value === undefined ? '—' : value ? 'yes' : 'NO';
   return String(value);
 }
 
