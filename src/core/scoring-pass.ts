@@ -51,7 +51,7 @@ interface WordFacts {
 /** Words remembered before their facts are let go (a flood of junk words stays bounded). */
 const WORDS_LIMIT = 50_000;
 /** Stem ids handed out before they are let go between drills (far below MAX_STEM_ID). */
-const STEM_IDS_LIMIT = 1_000_000;
+const STEM_IDS_LIMIT = 100_000;
 
 /** The facts of every word scored so far in this process. */
 class ProcessWords {
