@@ -135,11 +135,19 @@ function wordToken(raw: string): TextToken {
   return makeToken(raw, 'word');
 }
 
-/** The tokens of one normalised word: itself, or a compound's joined alias and its parts. */
-function wordTokens(word: string): TextToken[] {
-  if (!CONNECTOR.test(word)) return [makeToken(word, 'word')];
+/**
+ * Adds the tokens of one normalised word: itself, or a compound's joined alias and its parts.
+ * One push at a time: a hostile compound can have hundreds of thousands of parts, more than
+ * a spread call takes as arguments.
+ */
+function pushWordTokens(word: string, tokens: TextToken[]): void {
+  if (!CONNECTOR.test(word)) {
+    tokens.push(makeToken(word, 'word'));
+    return;
+  }
   const parts = word.split(CONNECTOR);
-  return [makeToken(parts.join(''), 'joined'), ...parts.map((part) => makeToken(part, 'part'))];
+  tokens.push(makeToken(parts.join(''), 'joined'));
+  for (const part of parts) tokens.push(makeToken(part, 'part'));
 }
 
 /** Whether `text` is printable ASCII, whose words `AsciiWords` finds (faster, the same). */
@@ -160,7 +168,7 @@ export function tokenizeOnce(text: string): TextToken[] {
     // Most answers are plain English: the same words as below, found faster.
     asciiWords.start(text);
     for (let word = asciiWords.next(); word !== undefined; word = asciiWords.next()) {
-      if (typeof word === 'string') tokens.push(...wordTokens(word));
+      if (typeof word === 'string') pushWordTokens(word, tokens);
       else tokens.push(word);
     }
     return tokens;
@@ -175,7 +183,7 @@ export function tokenizeOnce(text: string): TextToken[] {
 export function tokenizeByPattern(text: string): TextToken[] {
   const tokens: TextToken[] = [];
   // match() with /g gives the words as plain strings, cheaper than matchAll's match objects.
-  for (const word of normaliseText(text).match(WORD) ?? []) tokens.push(...wordTokens(word));
+  for (const word of normaliseText(text).match(WORD) ?? []) pushWordTokens(word, tokens);
   return tokens;
 }
 

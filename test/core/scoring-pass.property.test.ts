@@ -63,6 +63,13 @@ describe('the ASCII word finder', () => {
       { numRuns: 2_000 },
     );
   });
+
+  it('takes a hostile compound of 300,000 parts on both paths', () => {
+    const compound = `${'a-'.repeat(300_000)}a`;
+    // The joined alias, then every part.
+    expect(tokenizeOnce(compound)).toHaveLength(300_002);
+    expect(tokenizeOnce(`${compound}é`)).toHaveLength(300_002);
+  });
 });
 
 /** One typo in a word: a swap, a dropped, an added or a changed letter. */
