@@ -3,9 +3,8 @@
  * member makes in it. One per test file; the database is emptied before each test (see
  * ./engine.ts). Slash commands go through `command` of the Discord end-to-end tests.
  */
-import { DiscordAdapter } from '../../adapters/discord/index.ts';
-import { channelsOfWorkspace } from '../../db/queries/channels.ts';
 import { until } from '../adapters/discord/engine.ts';
+import { channelsIn, makeRig } from '../adapters/discord/harness.ts';
 import {
   buttonClick,
   drillCommand,
@@ -18,7 +17,6 @@ import {
   type PayloadUser,
   ROUTES,
   type StoredMessage,
-  startFakeDiscord,
 } from '../fakes/discord/index.ts';
 import { answersByMember, type RowMembers } from './answers.ts';
 import type { TestDatabase } from './engine.ts';
@@ -56,26 +54,10 @@ export function useDiscordWorld(
   return useWorld(
     'discord',
     database,
-    async (logger) => {
-      const fake = await startFakeDiscord();
-      const adapter = new DiscordAdapter({
-        token: fake.token,
-        applicationId: fake.options.applicationId,
-        apiUrl: fake.apiUrl,
-        logger,
-        timeoutMs: 3_000,
-        channelsOf: async (workspace) =>
-          (await channelsOfWorkspace(database.db, workspace)).map((channel) => channel.id),
-      });
-      return {
-        fake,
-        adapter,
-        async close() {
-          await adapter.stop();
-          await fake.stop();
-        },
-      };
-    },
+    // The 3 s REST timeout these runs have always had; makeRig's 2 s is for the adapter's
+    // own tests.
+    (logger) =>
+      makeRig({ adapter: { logger, timeoutMs: 3_000, channelsOf: channelsIn(database.db) } }),
     extraContentDirs,
   );
 }

@@ -3,8 +3,7 @@
  * fake Discord, for the end-to-end tests.
  */
 
-import { DiscordAdapter } from '../../../adapters/discord/index.ts';
-import { channelsOfWorkspace } from '../../../db/queries/channels.ts';
+import type { DiscordAdapter } from '../../../adapters/discord/index.ts';
 import { type Catalog, loadCatalog } from '../../../src/content/catalog.ts';
 import { systemClock } from '../../../src/core/clock.ts';
 import type { EngineContext } from '../../../src/core/context.ts';
@@ -18,7 +17,7 @@ import {
   type OptionValue,
   type PayloadUser,
 } from '../../fakes/discord/index.ts';
-import { logger } from './harness.ts';
+import { adapterOn, channelsIn, logger } from './harness.ts';
 
 /** Starts the engine with a DiscordAdapter on `fake`; `close` stops adapter and fake. */
 export async function withEngine(
@@ -27,15 +26,9 @@ export async function withEngine(
   adapterOptions: { deferAfterMs?: number } = {},
 ): Promise<{ service: DrillService; adapter: DiscordAdapter; close(): Promise<void> }> {
   let catalog: Catalog = await loadCatalog(db, []);
-  const adapter = new DiscordAdapter({
-    token: fake.token,
-    applicationId: fake.options.applicationId,
-    apiUrl: fake.apiUrl,
-    logger,
-    timeoutMs: 3_000,
+  const adapter = adapterOn(fake, {
     packIds: () => catalog.packs.map((pack) => pack.id),
-    channelsOf: async (workspace) =>
-      (await channelsOfWorkspace(db, workspace)).map((channel) => channel.id),
+    channelsOf: channelsIn(db),
     ...adapterOptions,
   });
   const context: EngineContext = {

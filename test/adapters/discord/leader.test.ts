@@ -7,7 +7,6 @@
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiscordAdapter } from '../../../adapters/discord/index.ts';
 import { type DatabaseHandle, openPostgres } from '../../../db/client.ts';
 import { migrateDatabase } from '../../../db/migrate.ts';
 import { openDrillRefs } from '../../../db/queries/open-drill-refs.ts';
@@ -29,18 +28,13 @@ import {
 } from '../../fakes/discord/index.ts';
 import { createScratchDatabase, TEST_DATABASE_URL, truncateAll } from '../../support/db.ts';
 import { command, until } from './engine.ts';
-import { logger } from './harness.ts';
+import { adapterOn, logger } from './harness.ts';
 
 const INTERVAL_MS = 200;
 
 async function instance(handle: DatabaseHandle, fake: FakeDiscord, id: string) {
   const catalog = await loadCatalog(handle.db, []);
-  const adapter = new DiscordAdapter({
-    token: fake.token,
-    applicationId: fake.options.applicationId,
-    apiUrl: fake.apiUrl,
-    logger,
-    timeoutMs: 3_000,
+  const adapter = adapterOn(fake, {
     gatewayLock: handle,
     leaderIntervalMs: INTERVAL_MS,
     openDrillRefs: () => openDrillRefs(handle.db, 'discord'),
