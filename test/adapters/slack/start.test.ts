@@ -4,7 +4,6 @@
  * posts a drill, SIGTERM stops it cleanly; a rejected bot token stops start-up with a line
  * naming SLACK_BOT_TOKEN.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +16,7 @@ import {
   signedRequest,
   startFakeSlack,
 } from '../../fakes/slack/index.ts';
-import { BIN, REPO_ROOT, runDrillbot } from '../../support/cli.ts';
+import { runDrillbot, spawnDrillbot } from '../../support/cli.ts';
 import { freePort } from '../../support/free-port.ts';
 
 // One data folder for the file: creating the embedded database is the slow part.
@@ -55,12 +54,8 @@ describe('drillbot start with Slack', () => {
   it('serves /slack/events in HTTP mode on the one HTTP server and stops on SIGTERM', async () => {
     const fake = await startFakeSlack({ users: [{ id: 'U0ADMIN001', is_admin: true }] });
     const port = await freePort();
-    const child = spawn(process.execPath, [BIN, 'start'], {
-      cwd: REPO_ROOT,
+    const bot = spawnDrillbot(['start'], {
       env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        LOG_LEVEL: 'warn',
         SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
         SLACK_SIGNING_SECRET: FAKE_SIGNING_SECRET,
         SLACK_API_URL: fake.apiUrl,
@@ -68,18 +63,9 @@ describe('drillbot start with Slack', () => {
         DRILLBOT_DATA_DIR: dataDir,
       },
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     try {
-      await until(() => stdout.includes('connected to Slack workspace'), 'the Slack banner');
-      expect(stdout).toContain(`HTTP mode, Slack posts to /slack/events on port ${port}`);
+      await until(() => bot.stdout.includes('connected to Slack workspace'), 'the Slack banner');
+      expect(bot.stdout).toContain(`HTTP mode, Slack posts to /slack/events on port ${port}`);
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(await health.json()).toMatchObject({ platforms: { slack: 'connected' } });
 
@@ -95,11 +81,11 @@ describe('drillbot start with Slack', () => {
       );
       expect(fake.messages.all('C0PROCESS01')).toHaveLength(1);
 
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      expect(stderr).toBe('');
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+      expect(bot.stderr).toBe('');
     } finally {
-      child.kill('SIGKILL');
+      bot.child.kill('SIGKILL');
       await fake.stop();
     }
   });
