@@ -4,43 +4,23 @@
  * `|` is for clients that cannot render it: the channel's zone, named (interface.md, "Drill
  * rules").
  */
+import { ZoneFormat } from '../../src/core/zone-parts.ts';
 import { escapePlain } from './render-escape.ts';
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatFor(zone: string): Intl.DateTimeFormat {
-  let format = formats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      // h23, not the locale default, so midnight is 00:00 and never 24:00.
-      hourCycle: 'h23',
-    });
-    formats.set(zone, format);
-  }
-  return format;
-}
+const fallbackStyle = new ZoneFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 /**
  * `Tue 3 Mar 09:00 UTC`. An unknown zone falls back to UTC, named as such, because rendering
  * must never fail a post.
  */
 export function fallbackTime(time: Date, zone: string): string {
-  let format: Intl.DateTimeFormat;
-  let shown = zone;
-  try {
-    format = formatFor(zone);
-  } catch {
-    format = formatFor('UTC');
-    shown = 'UTC';
-  }
-  const parts: Record<string, string> = {};
-  for (const part of format.formatToParts(time)) parts[part.type] = part.value;
+  const { parts, zone: shown } = fallbackStyle.readOrFallback(time, zone);
   return `${parts.weekday} ${parts.day} ${parts.month} ${parts.hour}:${parts.minute} ${shown}`;
 }
 

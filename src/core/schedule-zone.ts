@@ -2,6 +2,7 @@
  * Time zones for schedules: which names are accepted, and the UTC offset a zone has at an
  * instant (the slot counter needs it to know where a stretch of time is free of DST changes).
  */
+import { ZoneFormat } from './zone-parts.ts';
 
 /**
  * Whether `zone` can be a channel's zone: any time zone `Intl` accepts, such as an IANA name
@@ -60,41 +61,31 @@ export interface LocalTime {
   second: number;
 }
 
-// Formatters are costly to build and the slot counter asks for thousands of readings.
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// en-US numeric fields are plain digits, which Number() reads back.
+const wallClock = new ZoneFormat('en-US', {
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
 
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, formatter);
-  }
-  return formatter;
+/** The wall-clock time `instant` shows in `zone` (whole seconds); throws for an unknown zone. */
+export function localTime(instant: Date, zone: string): LocalTime {
+  const parts = wallClock.read(instant, zone);
+  return {
+    year: numberOr(parts.year, 0),
+    month: numberOr(parts.month, 1),
+    day: numberOr(parts.day, 1),
+    hour: numberOr(parts.hour, 0),
+    minute: numberOr(parts.minute, 0),
+    second: numberOr(parts.second, 0),
+  };
 }
 
-/** The wall-clock time `instant` shows in `zone` (whole seconds). */
-export function localTime(instant: Date, zone: string): LocalTime {
-  const fields: Record<string, number> = {};
-  for (const part of formatterFor(zone).formatToParts(instant)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  return {
-    year: fields.year ?? 0,
-    month: fields.month ?? 1,
-    day: fields.day ?? 1,
-    hour: fields.hour ?? 0,
-    minute: fields.minute ?? 0,
-    second: fields.second ?? 0,
-  };
+function numberOr(value: string | undefined, missing: number): number {
+  return value === undefined ? missing : Number(value);
 }
 
 /** How far `zone`'s wall clock is ahead of UTC at `instant`, in milliseconds. */
