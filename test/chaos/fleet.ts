@@ -3,11 +3,11 @@
  * PostgreSQL, each killed with SIGKILL and started again on the driver's command. Output is
  * kept as a bounded tail per process, for the report when something goes wrong.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, REPO_ROOT } from '../support/cli.ts';
+import { type CapturedProcess, spawnDrillbot } from '../support/cli.ts';
 
 const TAIL_CHARS = 20_000;
 
@@ -46,17 +46,15 @@ export class LogTally {
 }
 
 class BotProcess {
-  readonly child: ChildProcessWithoutNullStreams;
-  readonly exited: Promise<number | null>;
+  private readonly captured: CapturedProcess;
+  /** Both streams interleaved as written, bounded: the crash report shows them in order. */
   output = '';
   /** Set once both "connected" lines were printed (the tail may have scrolled past them). */
   ready = false;
 
   constructor(env: Record<string, string>, tally: LogTally) {
-    this.child = spawn(process.execPath, [BIN, 'start'], {
-      cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    });
+    // The captured streams are bounded too; `output` is what the reports read.
+    this.captured = spawnDrillbot(['start'], { env, tailChars: TAIL_CHARS });
     let slack = false;
     let discord = false;
     const keep = (read: (text: string) => void) => (chunk: Buffer) => {
@@ -69,7 +67,14 @@ class BotProcess {
     };
     this.child.stdout.on('data', keep(tally.reader()));
     this.child.stderr.on('data', keep(tally.reader()));
-    this.exited = new Promise((resolve) => this.child.on('close', resolve));
+  }
+
+  get child(): ChildProcessWithoutNullStreams {
+    return this.captured.child;
+  }
+
+  get exited(): Promise<number | null> {
+    return this.captured.exited;
   }
 
   get running(): boolean {

@@ -21,6 +21,11 @@ export function cleanEnv(env: Record<string, string> = {}): Record<string, strin
 export interface SpawnOptions {
   env?: Record<string, string>;
   cwd?: string;
+  /**
+   * Keep only the last this many characters of each stream: a process that runs for minutes
+   * (the chaos fleet) would otherwise hold all it ever wrote. Everything when left out.
+   */
+  tailChars?: number;
 }
 
 /** A child started with `cleanEnv`, everything it has written so far kept as text. */
@@ -40,11 +45,16 @@ export class CapturedProcess {
       env: cleanEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
+    const keep = (kept: string, chunk: Buffer): string => {
+      const all = kept + chunk.toString();
+      const limit = options.tailChars ?? all.length;
+      return all.length > limit ? all.slice(all.length - limit) : all;
+    };
     this.child.stdout.on('data', (chunk: Buffer) => {
-      this.stdout += chunk.toString();
+      this.stdout = keep(this.stdout, chunk);
     });
     this.child.stderr.on('data', (chunk: Buffer) => {
-      this.stderr += chunk.toString();
+      this.stderr = keep(this.stderr, chunk);
     });
     this.exited = new Promise((resolve, reject) => {
       this.child.on('close', resolve);
