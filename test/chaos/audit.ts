@@ -57,6 +57,9 @@ interface DrillRow {
   trigger: string;
   status: string;
   reveal_at: Date | null;
+  attempts: number;
+  lease_owner: string | null;
+  lease_expires_at: Date | null;
 }
 
 function expectedSlots(channel: ChaosChannel, from: number, to: number): number[] {
@@ -116,7 +119,9 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
     repliesStoredTwice: 0,
   };
   const drills = await sql<DrillRow[]>`
-    select id, channel_id, slot_at, trigger, status, reveal_at from drills order by slot_at`;
+    select id, channel_id, slot_at, trigger, status, reveal_at, attempts, lease_owner,
+      lease_expires_at
+    from drills order by slot_at`;
   const markers = await postedMarkers(input.platforms, channels);
 
   for (const channel of channels) {
@@ -165,8 +170,13 @@ export async function audit(input: AuditInput): Promise<AuditResult> {
         if (reveals !== 1)
           violations.push(`${channel.core}: drill ${id} revealed ${reveals}× on the platform`);
       } else if (posted && drill.reveal_at && drill.reveal_at.getTime() <= horizon) {
+        // What a stuck reveal needs explaining: how often it was tried, who holds it till
+        // when, and whether the reveal reached the platform after all.
+        const lease = drill.lease_owner
+          ? `lease ${drill.lease_owner} until ${drill.lease_expires_at?.toISOString()}`
+          : 'no lease';
         violations.push(
-          `${channel.core}: drill ${id} due for reveal at ${drill.reveal_at.toISOString()} is still ${drill.status}`,
+          `${channel.core}: drill ${id} due for reveal at ${drill.reveal_at.toISOString()} is still ${drill.status} (${drill.attempts} attempts, ${lease}, reveal posted ${reveals}×)`,
         );
       }
     }

@@ -10,10 +10,15 @@ import { join } from 'node:path';
 import { type CapturedProcess, spawnDrillbot } from '../support/cli.ts';
 
 const TAIL_CHARS = 20_000;
+/** Error lines kept whole for the report of a failed run, and how much of each. */
+const ERROR_LINES_KEPT = 30;
+const ERROR_LINE_CHARS = 1_500;
 
 /** Counts of warning- and error-level log messages across every process of the run. */
 export class LogTally {
   readonly counts = new Map<string, number>();
+  /** The first error-level lines as written (drill, channel, cause), for a failed run. */
+  readonly errors: string[] = [];
 
   /** A reader for one output stream: it keeps that stream's unfinished last line. */
   reader(): (text: string) => void {
@@ -32,6 +37,9 @@ export class LogTally {
       if (typeof entry.level !== 'number' || entry.level < 40) return;
       const key = `${entry.level >= 50 ? 'error' : 'warn'}: ${String(entry.msg)}`;
       this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+      if (entry.level >= 50 && this.errors.length < ERROR_LINES_KEPT) {
+        this.errors.push(line.slice(0, ERROR_LINE_CHARS));
+      }
     } catch {
       // A line cut short by SIGKILL.
     }

@@ -179,7 +179,8 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       `connections at the end: ${connections.slackSockets} Slack sockets, ${connections.discordLive} Discord gateway session(s)`,
       result.violations.length === 0
         ? 'violations: none'
-        : `violations (${result.violations.length}):\n  ${result.violations.slice(0, 40).join('\n  ')}`,
+        : `violations (${result.violations.length}):\n  ${result.violations.slice(0, 40).join('\n  ')}` +
+          `\nfirst error lines:\n  ${fleet.log.errors.join('\n  ')}`,
     ].join('\n');
     return { audit: result, fleet: fleet.report, exitCodes, connections, report };
   } catch (error) {
