@@ -72,6 +72,21 @@ export async function award(db: DbOrTx, entry: Award): Promise<boolean> {
   return true;
 }
 
+/**
+ * `award` for each entry, in one order of members. Concurrent reveals in one workspace add
+ * to the same members' week, month and all-time rows; were each to take those rows in its
+ * answers' order, two reveals could each hold a row the other waits for (PostgreSQL then
+ * aborts one: "deadlock detected"). Taken in member order everywhere, they wait in turn.
+ */
+export async function awardAll(db: DbOrTx, entries: readonly Award[]): Promise<number> {
+  const ordered = [...entries].sort((a, b) =>
+    a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0,
+  );
+  let written = 0;
+  for (const entry of ordered) if (await award(db, entry)) written += 1;
+  return written;
+}
+
 /** Vote points a member already holds for their answer to a drill. */
 export async function votePointsHeld(
   db: DbOrTx,

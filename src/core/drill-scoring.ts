@@ -7,7 +7,7 @@
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { answersAt, freezeAnswer } from '../../db/queries/answers.ts';
-import { award } from '../../db/queries/points.ts';
+import { type Award, awardAll } from '../../db/queries/points.ts';
 import { applyDrillToStreaks } from '../../db/queries/stats.ts';
 import { votesByAuthor } from '../../db/queries/votes.ts';
 import { type Channel, type Drill, drills, members } from '../../db/schema.ts';
@@ -92,6 +92,8 @@ export async function scoreDrill(
       now,
     );
     const byMember = new Map<string, ScoredAnswer>(scored.map((entry) => [entry.memberId, entry]));
+    // Written after the loop, in member order (see awardAll).
+    const awards: Award[] = [];
     for (const answer of stored) {
       const entry = byMember.get(answer.memberId);
       const earns = entry !== undefined && !skipPoints.has(answer.memberId);
@@ -137,7 +139,7 @@ export async function scoreDrill(
         ['streak_bonus', points.streakBonus],
       ] as const) {
         if (value > 0)
-          await award(tx, {
+          awards.push({
             ...base,
             reason,
             points: value,
@@ -145,6 +147,7 @@ export async function scoreDrill(
           });
       }
     }
+    await awardAll(tx, awards);
     context.logger.info(
       { channel: channel.id, drill: drill.id, scored: counted.length },
       'drill scored',

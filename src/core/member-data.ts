@@ -21,7 +21,7 @@ import {
   unlinkMember,
 } from '../../db/queries/member-data.ts';
 import { upsertMember } from '../../db/queries/members.ts';
-import { award } from '../../db/queries/points.ts';
+import { type Award, awardAll } from '../../db/queries/points.ts';
 import type { CommandCall } from './command-runner.ts';
 import type { Command } from './commands/types.ts';
 import type { EngineContext } from './context.ts';
@@ -187,13 +187,15 @@ async function forgetMe(context: EngineContext, member: string): Promise<Message
     }
     const footprint = await memberFootprint(tx, member);
     let takenBack = 0;
+    // Written together, in member order, as a reveal writes its points (see awardAll).
+    const takeBacks: Award[] = [];
     for (const vote of await countedVotesOf(tx, member)) {
       const delta = voteTakeBack(vote);
       if (delta === 0) continue;
       // Dated now, in the channel's zone, like every vote change after a reveal
       // (src/core/votes.ts): a ledger row is dated when it was written, and its day
       // aggregate is the day of that date.
-      await award(tx, {
+      takeBacks.push({
         memberId: vote.authorId,
         workspaceId: vote.workspaceId,
         channelId: vote.channelId,
@@ -207,6 +209,7 @@ async function forgetMe(context: EngineContext, member: string): Promise<Message
       });
       takenBack -= delta;
     }
+    await awardAll(tx, takeBacks);
     const unlinked = await unlinkMember(tx, member);
     await deleteMember(tx, member);
     return { footprint, takenBack, unlinked };
