@@ -20,7 +20,13 @@ export interface StoredReply {
 export async function storeReply(db: DbOrTx, reply: StoredReply): Promise<boolean> {
   const [answer] = await db
     .insert(answers)
-    .values({ drillId: reply.drillId, memberId: reply.memberId, source: reply.source ?? 'thread' })
+    .values({
+      drillId: reply.drillId,
+      memberId: reply.memberId,
+      source: reply.source ?? 'thread',
+      // An answer begun by a late reply is not on time (scoring sets it for the others).
+      onTime: !reply.late,
+    })
     .onConflictDoUpdate({
       target: [answers.drillId, answers.memberId],
       set: { updatedAt: sql`now()` },

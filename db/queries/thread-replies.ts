@@ -7,9 +7,10 @@
  *
  * Same rules as the step-by-step version had: the event id is claimed first and nothing
  * else happens for a delivery seen before; replies under a withdrawn drill (or under no
- * drill) are claimed and dropped; a reply sent at or after the reveal, or to a revealed
- * drill, is kept and marked late; the member's display name is refreshed when given; a
- * platform message is stored once.
+ * drill) are claimed and dropped; a reply sent at or after the reveal, or stored once the
+ * drill's answers were frozen for scoring (a reveal still retrying its post), is kept and
+ * marked late, and an answer it starts is not on time; the member's display name is
+ * refreshed when given; a platform message is stored once.
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
@@ -65,7 +66,8 @@ export async function storeThreadReply(
       returning event_id
     ), drill as (
       select d.id, d.channel_id,
-             d.status = 'revealed' or coalesce(${at}::timestamptz >= d.reveal_at, false) as late
+             d.status = 'revealed' or d.scored_at is not null
+               or coalesce(${at}::timestamptz >= d.reveal_at, false) as late
       from drills d
       where d.message_ref = ${reply.root} and d.status <> 'withdrawn'
         and exists (select from claimed)
@@ -77,8 +79,8 @@ export async function storeThreadReply(
             updated_at = now()
       returning id
     ), answer as (
-      insert into answers (drill_id, member_id, source)
-      select drill.id, member.id, 'thread' from drill cross join member
+      insert into answers (drill_id, member_id, source, on_time)
+      select drill.id, member.id, 'thread', not drill.late from drill cross join member
       on conflict (drill_id, member_id) do update set updated_at = now()
       returning id
     ), stored as (

@@ -13,10 +13,14 @@ import type { EngineContext } from './context.ts';
 import { platformOf } from './ids.ts';
 import type { ReplyDeletedEvent, ReplyEditedEvent, ThreadReplyEvent } from './platform.ts';
 
-/** Sent after the reveal time (or after the drill was revealed): kept, marked late. */
+/**
+ * Sent after the reveal time, or after the drill's answers were frozen for scoring (or it
+ * was revealed): kept, marked late.
+ */
 function isLate(drill: Drill, at: Date): boolean {
   return (
     drill.status === 'revealed' ||
+    drill.scoredAt !== null ||
     (drill.revealAt !== null && at.getTime() >= drill.revealAt.getTime())
   );
 }

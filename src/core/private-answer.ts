@@ -34,7 +34,8 @@ export async function storePrivateAnswer(
     if (drill?.status !== 'open' || !drill.revealAt) {
       return notice('error', text('There is no open drill in this channel to answer.'));
     }
-    if (answer.at.getTime() >= drill.revealAt.getTime()) {
+    // Once the answers are frozen for scoring (a reveal still retrying its post), too.
+    if (answer.at.getTime() >= drill.revealAt.getTime() || drill.scoredAt !== null) {
       return notice('error', text('This drill has closed; your answer was not stored.'));
     }
     // The form's event id may already be claimed by the command boundary; the message id is
