@@ -59,7 +59,11 @@ describe.skipIf(!TEST_DATABASE_URL)('30 simulated days with two engines on one P
           return [first];
         },
       });
-      await checkSimulation(database.db, platform);
+      await checkSimulation(
+        database.db,
+        platform,
+        secondOutbound.frozenKinds.filter((kind) => kind === 'reminder').length,
+      );
       const stolen = await database.db.select().from(drills).where(gt(drills.attempts, 1));
       expect(stolen.length).toBeGreaterThanOrEqual(1);
     } finally {

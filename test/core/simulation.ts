@@ -195,7 +195,16 @@ async function answerDrill(drive: Driver, root: string): Promise<void> {
 }
 
 /** Every assertion of the simulation, exact counts throughout. */
-export async function checkSimulation(db: Db, platform: FakePlatform): Promise<void> {
+/**
+ * `remindersNeverSent`: reminders an engine claimed and then froze in the middle of posting.
+ * A reminder is a nudge, claimed once and never retried (src/core/drill-reveal.ts), so those
+ * stay claimed and unposted by design.
+ */
+export async function checkSimulation(
+  db: Db,
+  platform: FakePlatform,
+  remindersNeverSent = 0,
+): Promise<void> {
   const all = await db.select().from(drills).orderBy(asc(drills.id));
   for (const channel of SIM_CHANNELS) {
     const expected = expectedOutcome(channel);
@@ -276,7 +285,9 @@ export async function checkSimulation(db: Db, platform: FakePlatform): Promise<v
     all.filter((row) => row.channelId === 'slack:T1:CNEWYORK').map((row) => row.messageRef),
   );
   expect(reminders.every((post) => remindingRoots.has(post.root ?? ''))).toBe(true);
-  expect(reminders.length).toBe(all.filter((row) => row.remindedAt !== null).length);
+  expect(reminders.length).toBe(
+    all.filter((row) => row.remindedAt !== null).length - remindersNeverSent,
+  );
   expect(reminders.length).toBeGreaterThan(20);
 
   // Answers: Alice's two replies joined, Bob's edit applied, Carol's deleted reply gone,

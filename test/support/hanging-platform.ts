@@ -2,7 +2,7 @@
  * Wraps a platform so that, once `hang()` is called, every outbound call never returns: a
  * process frozen or killed in the middle of a post, still holding whatever lease it took.
  */
-import type { Message } from '../../src/core/messages.ts';
+import type { Message, MessageKind } from '../../src/core/messages.ts';
 import type {
   EventSink,
   MemberInfo,
@@ -16,6 +16,8 @@ import type {
 export class HangingPlatform implements Platform {
   private hung = false;
   readonly inner: Platform;
+  /** The kinds of the messages caught in a call that never returned, in order. */
+  readonly frozenKinds: MessageKind[] = [];
 
   constructor(inner: Platform) {
     this.inner = inner;
@@ -33,8 +35,10 @@ export class HangingPlatform implements Platform {
     this.hung = true;
   }
 
-  private call<T>(work: () => Promise<T>): Promise<T> {
-    return this.hung ? new Promise<T>(() => {}) : work();
+  private call<T>(work: () => Promise<T>, message?: Message): Promise<T> {
+    if (!this.hung) return work();
+    if (message) this.frozenKinds.push(message.kind);
+    return new Promise<T>(() => {});
   }
 
   start(sink: EventSink): Promise<void> {
@@ -44,16 +48,16 @@ export class HangingPlatform implements Platform {
     return this.inner.stop();
   }
   postMessage(channel: string, message: Message, options?: PostOptions): Promise<PostedMessage> {
-    return this.call(() => this.inner.postMessage(channel, message, options));
+    return this.call(() => this.inner.postMessage(channel, message, options), message);
   }
   postInThread(root: string, message: Message, options?: PostOptions): Promise<PostedMessage> {
-    return this.call(() => this.inner.postInThread(root, message, options));
+    return this.call(() => this.inner.postInThread(root, message, options), message);
   }
   postPrivate(channel: string, member: string, message: Message): Promise<PrivateDelivery> {
-    return this.call(() => this.inner.postPrivate(channel, member, message));
+    return this.call(() => this.inner.postPrivate(channel, member, message), message);
   }
   editMessage(ref: string, message: Message): Promise<void> {
-    return this.call(() => this.inner.editMessage(ref, message));
+    return this.call(() => this.inner.editMessage(ref, message), message);
   }
   getMember(member: string): Promise<MemberInfo | undefined> {
     return this.call(() => this.inner.getMember(member));
