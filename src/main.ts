@@ -43,6 +43,8 @@ export interface StartIo {
   signals: NodeJS.EventEmitter;
 }
 
+/** How far back a new Discord gateway session reads the threads of revealed drills. */
+const CATCH_UP_REVEALED_MS = 15 * 60_000;
 /** How long shutdown waits for in-flight events and ticks before closing anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -113,7 +115,13 @@ export async function start(
             packIds: () => catalog.packs.map((pack) => pack.id),
             channelsOf: async (workspace) =>
               (await channelsOfWorkspace(handle.db, workspace)).map((channel) => channel.id),
-            openDrillRefs: () => openDrillRefs(handle.db, 'discord'),
+            // Open drills, and drills revealed in the last quarter hour (see openDrillRefs).
+            openDrillRefs: () =>
+              openDrillRefs(
+                handle.db,
+                'discord',
+                new Date(systemClock.now().getTime() - CATCH_UP_REVEALED_MS),
+              ),
             // Instances sharing the database elect one holder of the gateway connection.
             gatewayLock: handle,
           })

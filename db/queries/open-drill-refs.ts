@@ -1,19 +1,29 @@
 /**
- * The question messages of a platform's open drills: the threads whose replies are answers
- * right now. An adapter that came back to a platform without redelivery (Discord) reads
- * these threads to catch up on what was said while it was away.
+ * The question messages of a platform's open drills, and of the drills revealed since a
+ * given time: the threads whose replies an adapter back on a platform without redelivery
+ * (Discord) reads to catch up on what was said while it was away. Recently revealed drills
+ * are included because a reply can be written just before a reveal while no session
+ * listens (or heard and then lost with the session while the database was down); stored
+ * after the reveal, it is kept as late rather than lost.
  */
-import { and, eq, isNotNull, like } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, like, or } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { drills } from '../schema.ts';
 
-export async function openDrillRefs(db: DbOrTx, platform: string): Promise<string[]> {
+export async function openDrillRefs(
+  db: DbOrTx,
+  platform: string,
+  revealedSince: Date,
+): Promise<string[]> {
   const rows = await db
     .select({ ref: drills.messageRef })
     .from(drills)
     .where(
       and(
-        eq(drills.status, 'open'),
+        or(
+          eq(drills.status, 'open'),
+          and(eq(drills.status, 'revealed'), gte(drills.revealedAt, revealedSince)),
+        ),
         isNotNull(drills.messageRef),
         like(drills.channelId, `${platform}:%`),
       ),

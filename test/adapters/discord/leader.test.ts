@@ -37,7 +37,7 @@ async function instance(handle: DatabaseHandle, fake: FakeDiscord, id: string) {
   const adapter = adapterOn(fake, {
     gatewayLock: handle,
     leaderIntervalMs: INTERVAL_MS,
-    openDrillRefs: () => openDrillRefs(handle.db, 'discord'),
+    openDrillRefs: () => openDrillRefs(handle.db, 'discord', new Date(Date.now() - 15 * 60_000)),
   });
   const context: EngineContext = {
     db: handle.db,
